@@ -1,0 +1,48 @@
+"""Admin for articles, vocabulary, claims and where claims appear."""
+from django.contrib import admin
+
+from claims.models import Appearance, Article, Claim, Condition, Intervention
+
+
+@admin.register(Intervention)
+class InterventionAdmin(admin.ModelAdmin):
+    list_display = ["name", "synonyms", "mesh_headings"]
+    search_fields = ["name"]
+
+
+@admin.register(Condition)
+class ConditionAdmin(admin.ModelAdmin):
+    list_display = ["name", "synonyms", "mesh_headings"]
+    search_fields = ["name"]
+    filter_horizontal = ["broader"]
+
+
+class AppearanceInline(admin.TabularInline):
+    model = Appearance
+    extra = 0
+    fields = ["article", "quote", "asserted_evidence", "hedged", "overstated"]
+    readonly_fields = fields
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "source_name", "path", "url", "ingested_at"]
+    search_fields = ["title", "url", "path"]
+    readonly_fields = ["sha256", "ingested_at"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["statement", "claim_type", "status", "grade", "computed_grade", "verdict", "overstated", "last_refreshed_at"]
+    list_filter = ["status", "claim_type", "grade", "verdict", "overstated", "intervention"]
+    search_fields = ["statement", "key"]
+    readonly_fields = ["key", "computed_grade", "grade", "verdict", "explanation", "best_indirect", "overstated",
+                       "last_refreshed_at", "next_refresh_at", "reviewed_by", "reviewed_at", "published_by", "published_at"]
+    inlines = [AppearanceInline]
+
+
+@admin.register(Appearance)
+class AppearanceAdmin(admin.ModelAdmin):
+    list_display = ["claim", "article", "asserted_evidence", "hedged", "overstated"]
+    list_filter = ["asserted_evidence", "hedged", "overstated"]
+    search_fields = ["quote", "claim__statement"]

@@ -1,0 +1,94 @@
+"""Article text cut into sentences with exact spans: headings, list items, FAQ questions and answers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    HEADING = "heading"
+    QUESTION = "question"
+    ANSWER = "answer"
+    ITEM = "item"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int  # exclusive; text[start:end] is the quote
+    kind: Kind
+    line: int  # index of the line (paragraph, list item, FAQ entry) it belongs to
+    first_in_line: bool
+    intro: bool  # ends with ":" and so introduces the list that follows
+
+
+_LINE = re.compile(r"[^\r\n]+")
+_QUESTION_MARK = re.compile(r"^(?:Q|Question)\s*:\s*")
+_ANSWER_MARK = re.compile(r"^(?:A|Answer)\s*:\s*")
+_BULLET = re.compile(r"^(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][)])\s+")
+# A sentence ends at . ! ? (with closing quotes or brackets) before a space and a capital, digit or quote.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|U\.S|U\.K|Dr|Mr|Mrs|Ms|St|vs|etc|approx|No|Fig|al|Inc|Ltd|Jr|Sr|Prof|Mt|a\.m|p\.m|ca)\.)$"
+)
+_TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of every line, in text order; spans never include list markers or "Q:"/"A:"."""
+    sentences: list[Sentence] = []
+    for line_no, line in enumerate(_LINE.finditer(text)):
+        start, end = _strip(text, line.start(), line.end())
+        if start >= end:
+            continue
+        kind, start = _line_kind(text, start, end)
+        pieces = list(_pieces(text, start, end))
+        for n, (s, e) in enumerate(pieces):
+            sentence_kind = Kind.QUESTION if text[e - 1] == "?" and kind is not Kind.HEADING else kind
+            sentences.append(Sentence(s, e, sentence_kind, line_no, n == 0, text[e - 1] == ":"))
+    return sentences
+
+
+def _line_kind(text: str, start: int, end: int) -> tuple[Kind, int]:
+    content = text[start:end]
+    for pattern, kind in ((_QUESTION_MARK, Kind.QUESTION), (_ANSWER_MARK, Kind.ANSWER), (_BULLET, Kind.ITEM)):
+        marker = pattern.match(content)
+        if marker:
+            start += marker.end()
+            break
+    else:
+        kind = Kind.TEXT
+    if kind in (Kind.TEXT, Kind.ITEM) and _is_heading(text[start:end]):
+        kind = Kind.HEADING
+    return kind, start
+
+
+def _is_heading(content: str) -> bool:
+    """Titles, section names and table-of-contents entries: short and without closing punctuation."""
+    return not _TERMINAL.search(content) and len(content.split()) <= 25
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    cursor = start
+    for match in _END.finditer(text, start, end):
+        if _ABBREVIATION.search(text, max(cursor, match.start() - 8), match.start() + 1):
+            continue
+        s, e = _strip(text, cursor, match.end())
+        if s < e:
+            pieces.append((s, e))
+        cursor = match.end()
+    s, e = _strip(text, cursor, end)
+    if s < e:
+        pieces.append((s, e))
+    return pieces
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,181 @@
+"""Study design of a PubMed record, from publication types and MeSH when indexed, else from text (pure)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from evidence.enums import Design, design_rank
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One piece of evidence about a record's design: where it was seen and what it says."""
+
+    source: str  # publication_type, mesh, title or abstract
+    cue: str
+    design: Design
+
+
+@dataclass(frozen=True)
+class DesignReading:
+    design: Design
+    signals: tuple[Signal, ...]
+
+
+PUBLICATION_TYPES: dict[str, Design] = {
+    "systematic review": Design.SYSTEMATIC_REVIEW,
+    "meta-analysis": Design.SYSTEMATIC_REVIEW,
+    "network meta-analysis": Design.SYSTEMATIC_REVIEW,
+    "randomized controlled trial": Design.RCT,
+    "equivalence trial": Design.RCT,
+    "pragmatic clinical trial": Design.RCT,
+    "controlled clinical trial": Design.CONTROLLED_TRIAL,
+    "clinical trial": Design.CONTROLLED_TRIAL,
+    "clinical trial, phase i": Design.CONTROLLED_TRIAL,
+    "clinical trial, phase ii": Design.CONTROLLED_TRIAL,
+    "clinical trial, phase iii": Design.CONTROLLED_TRIAL,
+    "clinical trial, phase iv": Design.CONTROLLED_TRIAL,
+    "observational study": Design.OBSERVATIONAL,
+    "multicenter study": Design.OBSERVATIONAL,
+    "case reports": Design.CASE_REPORT,
+    "review": Design.NARRATIVE_REVIEW,
+    "editorial": Design.ANECDOTAL,
+    "letter": Design.ANECDOTAL,
+    "comment": Design.ANECDOTAL,
+    "news": Design.ANECDOTAL,
+    "personal narrative": Design.ANECDOTAL,
+    "clinical trial protocol": Design.OTHER,
+    "practice guideline": Design.OTHER,
+    "guideline": Design.OTHER,
+    "published erratum": Design.OTHER,
+}
+# A protocol or guideline reports no results of its own, whatever else it is tagged with.
+OVERRIDING_TYPES = frozenset({"clinical trial protocol", "practice guideline", "guideline", "published erratum"})
+
+MESH_DESIGNS: dict[str, Design] = {
+    "cohort studies": Design.OBSERVATIONAL,
+    "prospective studies": Design.OBSERVATIONAL,
+    "retrospective studies": Design.OBSERVATIONAL,
+    "cross-sectional studies": Design.OBSERVATIONAL,
+    "case-control studies": Design.OBSERVATIONAL,
+    "surveys and questionnaires": Design.OBSERVATIONAL,
+    "in vitro techniques": Design.PRECLINICAL,
+}
+
+# Text rules, strongest first: (design, pattern for the title, pattern for the abstract or None).
+# The first rule that matches decides. Negations live in the patterns ("non-randomized" is not
+# randomized); analytical methods, protocols and guidelines are named in titles, not abstracts.
+_NOT_NEGATED = r"(?<!non-)(?<!non )(?<!not )(?<!no )(?<!quasi-)"
+_SYSTEMATIC = re.compile(
+    r"\bsystematic(?:ally)?\s+(?:literature\s+)?review|\bmeta-?analys[ie]s\b|\bmeta-?regression\b"
+    r"|\bpooled (?:analysis|data)\b|\bdata (?:were|was) pooled\b"
+    r"|\bfindings from (?:\w+ )?(?:randomi[sz]ed,? )?(?:controlled,? )?trials\b",
+    re.I,
+)
+_OTHER_TITLE = re.compile(
+    r"\bprotocol\b|\bguidelines?\b|\b(?:LC|GC|HPLC)-MS\b|\banalysis of \w+ and (?:its )?metabolites\b"
+    r"|\bmethod (?:for|to) (?:the )?(?:detect|determin|quantif)|\bdetecting the use\b|\bvalidation of\b",
+    re.I,
+)
+_RCT = re.compile(
+    _NOT_NEGATED + r"\brandomi[sz]ed\b(?![^.]{0,40}\b(?:trials?|studies)\b[^.]{0,20}\b(?:are|were) "
+    r"(?:needed|lacking|required))|\brandomly (?:assigned|allocated)\b",
+    re.I,
+)
+_CONTROLLED = re.compile(
+    r"\bnon-?randomi[sz]ed\b|\bopen-label\b|\bsingle-arm\b|\bphase (?:I{1,3}|[123])\b|\bclinical trial\b"
+    r"|\bhealthy (?:adult )?(?:volunteers|participants|adults|subjects)\b|\bcrossover\b"
+    r"|\bprospective study enrolled\b|\bpharmacokinetics? (?:of \w+ )?in (?:man|humans)\b"
+    r"|\bplacebo-controlled\b|\bdouble-blind\b",
+    re.I,
+)
+_CASE = re.compile(
+    r"\bcase reports?\b|\bcase series\b|\bwe (?:report|present|describe) an?\b|\ba \d+-year-old\b"
+    r"|\bfatality case\b|\b(?:two|three|four|five|ten|\d+) (?:fatalities|deaths|cases)\b"
+    r"|\breport describes an?\b|\bcase summary\b",
+    re.I,
+)
+_REVIEW_TITLE = re.compile(r"\breview\b|\bsurvey of the literature\b", re.I)
+_REVIEW_ABSTRACT = re.compile(r"\b(?:this|our|the present) review\b|\bwe review\b|\bliterature review\b", re.I)
+_OBSERVATIONAL = re.compile(
+    r"\bcohort\b|\bcross-sectional\b|\bcase-control\b|\bsurveys?\b|\bquestionnaire\b|\bretrospective\b"
+    r"|\bprospective\b|\bregistry\b|\bpoison (?:control|centre|center)\b|\binterviews?\b|\bprevalence\b"
+    r"|\bregular (?:kratom )?users\b|\bconvenience sample\b|\btest-retest\b|\bcompared\b[^.]*\bnon-users\b",
+    re.I,
+)
+_PRECLINICAL = re.compile(
+    r"\bmice\b|\bmouse\b|\brats?\b|\brodents?\b|\bin vitro\b|\bex vivo\b|\bin vivo\b|\bcell lines?\b"
+    r"|\banimals?\b|\bzebrafish\b|\bguinea[- ]pigs?\b|\bbioassay|\bHEK ?293\b|\bCHO cells\b"
+    r"|\breceptor (?:binding|affinity)\b|\bbinding assays?\b|\bantinocicepti",
+    re.I,
+)
+_ANECDOTAL = re.compile(r"^(?:editorial|letter|comment)\b|\bcommentary\b|\bopinion\b", re.I)
+
+TEXT_RULES: list[tuple[Design, re.Pattern[str], re.Pattern[str] | None]] = [
+    (Design.OTHER, _OTHER_TITLE, None),
+    (Design.SYSTEMATIC_REVIEW, _SYSTEMATIC, _SYSTEMATIC),
+    (Design.RCT, _RCT, _RCT),
+    (Design.CONTROLLED_TRIAL, _CONTROLLED, _CONTROLLED),
+    (Design.CASE_REPORT, _CASE, _CASE),
+    (Design.NARRATIVE_REVIEW, _REVIEW_TITLE, _REVIEW_ABSTRACT),
+    (Design.OBSERVATIONAL, _OBSERVATIONAL, _OBSERVATIONAL),
+    (Design.PRECLINICAL, _PRECLINICAL, _PRECLINICAL),
+    (Design.ANECDOTAL, _ANECDOTAL, None),
+]
+
+
+def classify(
+    *,
+    publication_types: Sequence[str] = (),
+    mesh_terms: Sequence[str] = (),
+    title: str = "",
+    abstract: str = "",
+    use_types: bool = True,
+    use_text: bool = True,
+) -> DesignReading:
+    """Publication types and MeSH decide when they say anything; text decides for unindexed records."""
+    if use_types:
+        indexed = _from_types(publication_types, mesh_terms)
+        if indexed is not None:
+            return indexed
+    if use_text:
+        reading = _from_text(title=title, abstract=abstract)
+        if reading is not None:
+            return reading
+    return DesignReading(Design.OTHER, ())
+
+
+def _from_types(publication_types: Sequence[str], mesh_terms: Sequence[str]) -> DesignReading | None:
+    signals = [
+        Signal("publication_type", pt, PUBLICATION_TYPES[pt.lower()])
+        for pt in publication_types
+        if pt.lower() in PUBLICATION_TYPES
+    ]
+    overriding = [s for s in signals if s.cue.lower() in OVERRIDING_TYPES]
+    if overriding:
+        return DesignReading(Design.OTHER, tuple(overriding))
+    if not signals:  # MeSH study-type headings speak only when publication types are silent
+        signals = _mesh_signals(mesh_terms)
+    if not signals:
+        return None
+    best = max(signals, key=lambda s: design_rank(s.design))
+    return DesignReading(best.design, tuple(signals))
+
+
+def _mesh_signals(mesh_terms: Iterable[str]) -> list[Signal]:
+    lowered = {m.lower().rstrip("*") for m in mesh_terms}
+    signals = [Signal("mesh", m, MESH_DESIGNS[m]) for m in sorted(lowered) if m in MESH_DESIGNS]
+    if "animals" in lowered and "humans" not in lowered:
+        signals.append(Signal("mesh", "Animals", Design.PRECLINICAL))
+    return signals
+
+
+def _from_text(*, title: str, abstract: str) -> DesignReading | None:
+    """The strongest rule that matches the title or the abstract decides."""
+    for design, title_pattern, abstract_pattern in TEXT_RULES:
+        for source, text, pattern in (("title", title, title_pattern), ("abstract", abstract, abstract_pattern)):
+            match = pattern.search(text) if text and pattern is not None else None
+            if match:
+                return DesignReading(design, (Signal(source, match.group(0).strip(), design),))
+    return None

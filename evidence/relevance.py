@@ -1,0 +1,105 @@
+"""Whether a PubMed record bears on a claim, whether directly, and which way it points (pure)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from evidence.concepts import ClaimConcepts, Concept, phrase_pattern
+from evidence.enums import ClaimType, Direction, Stance
+
+
+@dataclass(frozen=True)
+class RecordText:
+    """The parts of a record relevance reads."""
+
+    title: str
+    abstract: str
+    mesh: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relevance:
+    relevant: bool
+    direct: bool
+    score: float
+    stance: Stance
+    matched: tuple[str, ...]  # the concept names that matched, for the curator
+
+
+def assess(record: RecordText, claim: ClaimConcepts) -> Relevance:
+    """Relevant when the intervention and the condition (or a broader one) appear; direct when the
+    condition itself or a narrower one does. Records without the intervention never count."""
+    if not _mentions(record, claim.intervention):
+        return Relevance(False, False, 0.0, Stance.UNCLEAR, ())
+    if claim.condition is None:
+        return Relevance(True, True, 0.5, suggest_stance(record, claim), (claim.intervention.name,))
+    direct = [c.name for c in claim.direct_concepts if _mentions(record, c)]
+    broader = [c.name for c in claim.broader if _mentions(record, c)]
+    if not direct and not broader:
+        return Relevance(False, False, 0.0, Stance.UNCLEAR, ())
+    in_title = any(_mentions_in(record.title, c) for c in (*claim.direct_concepts, *claim.broader))
+    score = round((1.0 if direct else 0.5) * (1.0 if in_title else 0.7), 2)
+    stance = suggest_stance(record, claim) if direct else Stance.UNCLEAR
+    return Relevance(True, bool(direct), score, stance, (claim.intervention.name, *direct, *broader))
+
+
+def _mentions(record: RecordText, concept: Concept) -> bool:
+    if _mentions_in(f"{record.title}\n{record.abstract}\n" + "\n".join(record.keywords), concept):
+        return True
+    headings = {h.lower().rstrip("*").split(" / ")[0] for h in record.mesh}
+    return any(m.lower() in headings for m in concept.mesh)
+
+
+def _mentions_in(text: str, concept: Concept) -> bool:
+    return bool(text) and bool(_pattern(concept.phrases).search(text))
+
+
+@lru_cache(maxsize=4096)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return phrase_pattern(phrases)
+
+
+# Conclusion cues; `unclear` is preferred to a wrong guess.
+_BENEFIT = re.compile(
+    r"\b(?:significant(?:ly)? (?:increase|improve|reduc|decreas|relie)\w*|effective(?:ly)?|relie(?:f|ved|ves)"
+    r"|alleviat\w+|improv(?:ed|es|ement)|produced (?:a )?(?:substantial|significant)|antinociceptive effects?"
+    r"|analgesic (?:effects?|properties|activity)|reversed|attenuated)\b",
+    re.I,
+)
+_NO_BENEFIT = re.compile(
+    r"\b(?:no (?:significant )?(?:effect|difference|improvement|benefit)|did not (?:improve|reduce|relieve|differ)"
+    r"|not (?:effective|superior)|ineffective|failed to)\b",
+    re.I,
+)
+_HARM = re.compile(
+    r"\b(?:injur\w+|toxicit\w+|fatal\w*|deaths?|died|overdose|poisoning|seizures?|coma|dependence|addiction"
+    r"|withdrawal (?:symptoms|signs)|use disorder|adverse (?:effects?|events?)|cholesta\w+|hepatitis)\b",
+    re.I,
+)
+_BINDING = re.compile(r"\b(?:agonis\w+|bind\w*|affinity|activat\w+|mediated)\b", re.I)
+
+
+def suggest_stance(record: RecordText, claim: ClaimConcepts) -> Stance:
+    conclusion = _conclusion(record.abstract) or record.title
+    if claim.claim_type is ClaimType.SAFETY:
+        if claim.direction is Direction.NEGATIVE and _HARM.search(f"{record.title} {conclusion}"):
+            return Stance.SUPPORTS
+        return Stance.UNCLEAR
+    if claim.claim_type is ClaimType.MECHANISM:
+        return Stance.SUPPORTS if _BINDING.search(f"{record.title} {conclusion}") else Stance.UNCLEAR
+    if _NO_BENEFIT.search(conclusion):
+        return Stance.CONTRADICTS if claim.direction is Direction.POSITIVE else Stance.SUPPORTS
+    if _BENEFIT.search(conclusion):
+        return Stance.SUPPORTS if claim.direction is Direction.POSITIVE else Stance.CONTRADICTS
+    return Stance.UNCLEAR
+
+
+def _conclusion(abstract: str) -> str:
+    """The labelled conclusion when there is one, else the last two sentences."""
+    match = re.search(r"(?:^|\n)\s*(?:CONCLUSIONS?|Conclusions?|INTERPRETATION)\s*:\s*(.+)", abstract, re.S)
+    if match:
+        return match.group(1)
+    sentences = re.split(r"(?<=[.!?])\s+", abstract.strip())
+    return " ".join(sentences[-2:])
