@@ -46,7 +46,8 @@ def assess(record: RecordText, claim: ClaimConcepts) -> Relevance:
 
 
 def _mentions(record: RecordText, concept: Concept) -> bool:
-    if _mentions_in(f"{record.title}\n{record.abstract}\n" + "\n".join(record.keywords), concept):
+    studied = f"{record.title}\n{study_text(record.abstract)}\n" + "\n".join(record.keywords)
+    if _mentions_in(studied, concept):
         return True
     headings = {h.lower().rstrip("*").split(" / ")[0] for h in record.mesh}
     return any(m.lower() in headings for m in concept.mesh)
@@ -59,6 +60,22 @@ def _mentions_in(text: str, concept: Concept) -> bool:
 @lru_cache(maxsize=4096)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return phrase_pattern(phrases)
+
+
+_CONTEXT_LABEL = re.compile(
+    r"^(?:BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|ETHNOPHARMACOLOGICAL RELEVANCE)(?: AND [A-Z ]+)?\s*:", re.I
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+
+
+def study_text(abstract: str) -> str:
+    """The abstract without its background: a condition named only as context is not what was studied.
+    Labelled background sections go; an unlabelled abstract of three or more sentences loses its first."""
+    sections = [line for line in abstract.split("\n") if line.strip()]
+    if len(sections) > 1 or (sections and _CONTEXT_LABEL.match(sections[0])):
+        return "\n".join(line for line in sections if not _CONTEXT_LABEL.match(line))
+    sentences = _SENTENCE_END.split(abstract.strip())
+    return " ".join(sentences[1:]) if len(sentences) >= 3 else abstract
 
 
 # Conclusion cues; `unclear` is preferred to a wrong guess.

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extraction.cues import fold
 from evidence.enums import AssertedEvidence
 
-_I = re.IGNORECASE
+_I = 0  # patterns are lower-case and run on fold(sentence), which is much faster than IGNORECASE
 _STUDY_NOUN = r"(?:trials?|stud(?:y|ies)|evidence|research|data)"
 
 # Specific designs, strongest first. A specific cue beats the generic "studies show" on the same words.
@@ -14,7 +15,7 @@ _SPECIFIC: tuple[tuple[AssertedEvidence, re.Pattern[str]], ...] = (
     (AssertedEvidence.SYSTEMATIC_REVIEW, re.compile(
         r"\bmeta-?analy[sz](?:is|es)\b|\bsystematic reviews?\b|\bcochrane reviews?\b", _I)),
     (AssertedEvidence.RCT, re.compile(
-        r"\brandomi[sz]ed\b|\bplacebo[- ]controlled\b|\bdouble[- ]blind(?:ed)?\b|\bRCTs?\b", _I)),
+        r"\brandomi[sz]ed\b|\bplacebo[- ]controlled\b|\bdouble[- ]blind(?:ed)?\b|\brcts?\b", _I)),
     (AssertedEvidence.CONTROLLED_TRIAL, re.compile(
         rf"\b(?:clinical|human|controlled|pilot) {_STUDY_NOUN}\b|\bclinical(?:ly)? (?:tested|proven)\b", _I)),
     (AssertedEvidence.OBSERVATIONAL, re.compile(
@@ -47,14 +48,14 @@ _ANECDOTAL = re.compile(
 _NONE = re.compile(
     r"\b(?:is|are|being) (?:being )?(?:studied|investigated|researched|explored|evaluated|tested)\b"
     r"|\btraditionally used\b|\bused for centuries\b|\btraditional (?:use|medicine)\b"
-    r"|\b(?:FDA|DEA|regulators?|health authorities)\b[^.]{0,40}?\b(?:warn\w*|concerns?|cautions?|alerts?)\b"
+    r"|\b(?:fda|dea|regulators?|health authorities)\b[^.]{0,40}?\b(?:warn\w*|concerns?|cautions?|alerts?)\b"
     r"|\bongoing (?:research|investigation|studies)\b|\bunder investigation\b|\bsubject of (?:interest|debate)\b"
     r"|\bresearchers have explored\b|\bhas been (?:explored|studied|investigated)\b",
     _I,
 )
 # A study word that only says research is wanted or under way ("more robust clinical trials are necessary").
 _WANTED_BEFORE = re.compile(
-    r"(?:more|further|future|additional|ongoing|rigorous|robust|need for|needs?|necessary|lack of|limited|no"
+    r"\b(?:more|further|future|additional|ongoing|rigorous|robust|need for|needs?|necessary|lack of|limited|no"
     r"|through|being studied in|await\w*|call for)\W+(?:\w+\W+)?$",
     _I,
 )
@@ -83,19 +84,49 @@ class Asserted:
 NO_EVIDENCE = Asserted(AssertedEvidence.NONE, ())
 
 
+# Words without which a pattern cannot match: a substring test is far cheaper than a regex scan.
+_SPECIFIC_HINTS: dict[AssertedEvidence, tuple[str, ...]] = {
+    AssertedEvidence.SYSTEMATIC_REVIEW: ("analy", "systematic", "cochrane"),
+    AssertedEvidence.RCT: ("random", "placebo", "blind", "rct"),
+    AssertedEvidence.CONTROLLED_TRIAL: ("clinical", "human", "controlled", "pilot"),
+    AssertedEvidence.OBSERVATIONAL: ("survey", "stud"),
+    AssertedEvidence.CASE_REPORT: ("case",),
+    AssertedEvidence.PRECLINICAL: ("clinical", "animal", "mice", "rats", "rodent", "vitro", "lab", "test", "cell"),
+}
+_STUDIES_HINTS = ("stud", "research", "evidence", "finding", "data", "scien", "according")
+_ANECDOTAL_HINTS = ("anecdot", "testimon", "narrative", "praised", "personal", "report", "user", "patient", "people",
+                    "individual", "consumer", "customer", "sufferer")
+_NONE_HINTS = ("stud", "investig", "research", "explor", "evaluat", "test", "tradition", "centur", "fda", "dea",
+               "regulat", "authorit", "ongoing", "subject of")
+
+
+def _hinted(folded: str, hints: tuple[str, ...]) -> bool:
+    return _HINT_PATTERNS[hints].search(folded) is not None
+
+
+_HINT_PATTERNS = {
+    hints: re.compile("|".join(map(re.escape, hints)))
+    for hints in (*_SPECIFIC_HINTS.values(), _STUDIES_HINTS, _ANECDOTAL_HINTS, _NONE_HINTS)
+}
+
+
 def asserted_evidence(sentence: str) -> Asserted:
     """The strongest level the sentence asserts, with the words that say so."""
+    folded = fold(sentence)
     found: list[tuple[AssertedEvidence, int, int, str]] = []
     for level, pattern in _SPECIFIC:
-        found.extend((level, m.start(), m.end(), m.group()) for m in pattern.finditer(sentence)
-                     if not _only_wanted(sentence, m.start(), m.end()))
-    for m in _STUDIES.finditer(sentence):
-        if not any(s < m.end() and m.start() < e for _, s, e, _ in found) and not _only_wanted(
-                sentence, m.start(), m.end()):
-            found.append((AssertedEvidence.STUDIES_UNSPECIFIED, m.start(), m.end(), m.group()))
-    found.extend((AssertedEvidence.ANECDOTAL, m.start(), m.end(), m.group()) for m in _ANECDOTAL.finditer(sentence))
+        if _hinted(folded, _SPECIFIC_HINTS[level]):
+            found.extend((level, m.start(), m.end(), sentence[m.start():m.end()])
+                         for m in pattern.finditer(folded) if not _only_wanted(folded, m.start(), m.end()))
+    if _hinted(folded, _ANECDOTAL_HINTS):
+        found.extend((AssertedEvidence.ANECDOTAL, m.start(), m.end(), _short(sentence[m.start():m.end()]))
+                     for m in _ANECDOTAL.finditer(folded))
+    for m in _STUDIES.finditer(folded) if _hinted(folded, _STUDIES_HINTS) else ():
+        if not any(s < m.end() and m.start() <= e + 1 for _, s, e, _ in found) and not _only_wanted(
+                folded, m.start(), m.end()):
+            found.append((AssertedEvidence.STUDIES_UNSPECIFIED, m.start(), m.end(), sentence[m.start():m.end()]))
     if not found:
-        cues = tuple(m.group() for m in _NONE.finditer(sentence))
+        cues = tuple(sentence[m.start():m.end()] for m in _NONE.finditer(folded)) if _hinted(folded, _NONE_HINTS) else ()
         return Asserted(AssertedEvidence.NONE, cues)
     best = max(level.rank for level, *_ in found)
     cues = tuple(dict.fromkeys(_tidy(text) for level, _, _, text in sorted(found, key=lambda f: f[1])
@@ -107,9 +138,15 @@ def _only_wanted(sentence: str, start: int, end: int) -> bool:
     return bool(_WANTED_BEFORE.search(sentence[max(0, start - 40):start]) or _WANTED_AFTER.match(sentence[end:]))
 
 
+def _short(cue: str) -> str:
+    """"Users who experience chronic pain ... have reported" is cited as "Users … have reported"."""
+    parts = cue.split()
+    return cue if len(parts) <= 4 else f"{parts[0]} … {' '.join(parts[-2:])}"
+
+
 def _tidy(cue: str) -> str:
     return " ".join(cue.split())
 
 
 def is_hedged(sentence: str) -> bool:
-    return bool(_HEDGE.search(sentence))
+    return bool(_HEDGE.search(fold(sentence)))

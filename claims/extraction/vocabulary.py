@@ -13,11 +13,13 @@ MentionKind = Literal["intervention", "condition"]
 HARM_ROOTS = frozenset({
     "adverse effects", "addiction", "overdose", "liver injury", "kidney injury", "drug interactions",
     "respiratory depression", "death", "serotonin syndrome", "bleeding", "neonatal abstinence syndrome",
-    "drug tolerance",
+    "drug tolerance", "miscarriage", "birth defects",
 })
 # Mechanism claims name a target: a receptor, or a messenger under one of these.
-TARGET_ROOTS = frozenset({"neurotransmitters", "cortisol", "cyclooxygenase-2", "melatonin levels", "oxidative stress"})
+TARGET_ROOTS = frozenset({"neurotransmitters", "cortisol", "cyclooxygenase-2", "melatonin levels"})
 # Outcomes people want more of are "improved"; symptoms and diseases are "relieved".
+# States of life, not diseases: a claim is made for them ("not for pregnant women"), never about relieving them.
+POPULATION_TERMS = frozenset({"pregnancy", "breastfeeding"})
 _OUTCOME_NAME = re.compile(
     r"\b(?:quality|function|well-being|mood|energy|libido|performance|health|memory|recovery|digestion|appetite"
     r"|testosterone levels|muscle strength|wound healing|fertility)\b"
@@ -81,6 +83,7 @@ class VocabularyIndex:
         self.folded: dict[tuple[str, ...], tuple[MentionKind, str]] = {}
         self.exact: dict[tuple[str, ...], tuple[MentionKind, str]] = {}  # abbreviations: "RLS", "SAMe"
         self.longest: dict[str, int] = {}  # first token (folded) -> longest n-gram starting with it
+        self.exact_first: set[str] = set()
         for kind, terms in (("intervention", vocabulary.interventions), ("condition", vocabulary.conditions)):
             for term in terms:
                 for surface in (term.name, *term.synonyms):
@@ -88,10 +91,14 @@ class VocabularyIndex:
         broader = {t.name: t.broader for t in vocabulary.conditions}
         self.ancestors: dict[str, frozenset[str]] = {name: _closure(name, broader) for name in broader}
         self.harms = frozenset(n for n, up in self.ancestors.items() if ({n} | up) & HARM_ROOTS)
+        # Named without a verb, a harm is read as a risk ("potential addiction") unless it is also something
+        # people seek treatment for (opioid use disorder, withdrawal).
+        self.plain_harms = frozenset(n for n in self.harms if "addiction" not in self.ancestors[n])
         self.targets = frozenset(
             n for n, up in self.ancestors.items() if "receptor" in n or ({n} | up) & TARGET_ROOTS
         )
         self.outcomes = frozenset(n for n in broader if _OUTCOME_NAME.search(n))
+        self.populations = frozenset(n for n in broader if n in POPULATION_TERMS)
 
     def _add(self, surface: str, value: tuple[MentionKind, str]) -> None:
         tokens = tuple(_TOKEN.findall(surface))
@@ -100,40 +107,47 @@ class VocabularyIndex:
         case_sensitive = sum(ch.isupper() for ch in surface) >= 2
         if case_sensitive:
             self.exact.setdefault(tokens, value)
+            self.exact_first.add(_fold(tokens[0]))
         else:
-            self.folded.setdefault(tuple(t.casefold() for t in tokens), value)
-        first = tokens[0].casefold()
+            self.folded.setdefault(tuple(_fold(t) for t in tokens), value)
+        first = _fold(tokens[0])
         self.longest[first] = max(self.longest.get(first, 0), len(tokens))
 
     def mentions(self, text: str) -> list[Mention]:
         """Every vocabulary term in the text, left to right, longest match first, never overlapping."""
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        folded = [t[2].casefold() for t in tokens]
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        folded = _TOKEN.findall(_fold(text))  # same tokens, same order: folding keeps every index
+        longest = self.longest
         found: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            n = min(self.longest.get(folded[i], 0), len(tokens) - i)
-            hit = self._lookup(tokens, folded, i, n, text)
+        i, count = 0, len(spans)
+        while i < count:
+            n = longest.get(folded[i])
+            if not n:
+                i += 1
+                continue
+            hit = self._lookup(spans, folded, i, min(n, count - i), text)
             if hit is None:
                 i += 1
                 continue
             length, (kind, name) = hit
-            start, end = tokens[i][0], tokens[i + length - 1][1]
+            start, end = spans[i][0], spans[i + length - 1][1]
             found.append(Mention(start, end, kind, name, text[start:end]))
             i += length
         return found
 
     def _lookup(
-        self, tokens: list[tuple[int, int, str]], folded: list[str], i: int, n: int, text: str
+        self, spans: list[tuple[int, int]], folded: list[str], i: int, n: int, text: str
     ) -> tuple[int, tuple[MentionKind, str]] | None:
         for length in range(n, 0, -1):
-            if length > 1 and "\n" in text[tokens[i][1]:tokens[i + length - 1][0]]:
+            if length > 1 and "\n" in text[spans[i][1]:spans[i + length - 1][0]]:
                 continue  # a term never spans two lines
-            raw = tuple(t[2] for t in tokens[i:i + length])
             key = tuple(folded[i:i + length])
-            value = self.exact.get(raw) or self.folded.get(key) or self._singular(key)
-            if value is None and raw[-1].endswith("s"):
-                value = self.exact.get((*raw[:-1], raw[-1][:-1]))
+            value = self.folded.get(key) or self._singular(key)
+            if value is None and folded[i] in self.exact_first:
+                raw = tuple(text[s:e] for s, e in spans[i:i + length])
+                value = self.exact.get(raw)
+                if value is None and raw[-1].endswith("s"):
+                    value = self.exact.get((*raw[:-1], raw[-1][:-1]))
             if value is not None:
                 return length, value
         return None
@@ -148,6 +162,15 @@ class VocabularyIndex:
 
     def is_ancestor(self, broader: str, narrower: str) -> bool:
         return broader in self.ancestors.get(narrower, frozenset())
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _fold(text: str) -> str:
+    """Lower case with every index kept in place (a few non-ASCII letters grow under str.lower)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
 def _closure(name: str, broader: dict[str, tuple[str, ...]]) -> frozenset[str]:

@@ -225,6 +225,11 @@ class SearchableRecord:
             "all": title + abstract + keywords + headings + types,
         }  # fmt: skip
 
+    @cached_property
+    def stems(self) -> dict[str, frozenset[str]]:
+        """Every stemmed word per field: most terms are ruled out here without scanning a sequence."""
+        return {field: frozenset(_stem(w) for seq in seqs for w in seq) for field, seqs in self.fields.items()}
+
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(words_of(text))
@@ -237,7 +242,7 @@ def matches(query: Query, record: SearchableRecord) -> bool:
     while isinstance(query, Operation):
         spine.append(query)
         query = query.left
-    result = _term_matches(query, record.fields[query.field])
+    result = _term_matches(query, record.fields[query.field], record.stems[query.field])
     for operation in reversed(spine):
         if operation.operator == "AND":
             result = result and matches(operation.right, record)
@@ -248,7 +253,10 @@ def matches(query: Query, record: SearchableRecord) -> bool:
     return result
 
 
-def _term_matches(term: Term, sequences: list[tuple[str, ...]]) -> bool:
+def _term_matches(term: Term, sequences: list[tuple[str, ...]], stems: frozenset[str]) -> bool:
+    required = term.words[:-1] if term.truncated else term.words
+    if any(_stem(word) not in stems for word in required):
+        return False
     whole = term.field in ("mh", "majr", "pt")  # a heading or type matches as a whole
     for words in sequences:
         if whole:

@@ -41,7 +41,7 @@ class Command(BaseCommand):
         if errors:
             raise SystemExit(EXIT_FILE_FAILED)
 
-    def _ingest(self, paths: list[str]) -> tuple[list[int], list[dict[str, str]]]:
+    def _ingest(self, paths: list[str]) -> tuple[list[int], list[dict[str, str | None]]]:
         claim_ids: dict[int, None] = {}
         errors = []
         for n, path in enumerate(paths, start=1):
@@ -57,7 +57,7 @@ class Command(BaseCommand):
             self.stderr.write(f"    {len(result.claims)} claims")
         return list(claim_ids), errors
 
-    def _refresh(self, claim_ids: list[int], errors: list[dict[str, str]]) -> bool:
+    def _refresh(self, claim_ids: list[int], errors: list[dict[str, str | None]]) -> bool:
         """Refresh claim by claim; stop at the first PubMedUnavailable (what was stored stays)."""
         run = evidence_services.start_run()
         outcomes = []
@@ -68,7 +68,7 @@ class Command(BaseCommand):
                 outcomes.append(evidence_services.refresh_claim(claim=claim, run=run))
             except PubMedUnavailable as exc:
                 self.stderr.write(f"PubMed unavailable: {exc}. Grades already stored are unchanged.")
-                errors.append({"path": "", "error": f"PubMed unavailable: {exc}"})
+                errors.append({"path": None, "error": f"PubMed unavailable: {exc}"})
                 unavailable = True
                 break
         evidence_services.finish_run(run, outcomes, [e["error"] for e in errors])
