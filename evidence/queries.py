@@ -4,9 +4,17 @@ from __future__ import annotations
 import re
 
 from evidence.concepts import ClaimConcepts, Concept
+from evidence.enums import ClaimType
 
 # Free text that PubMed would misread without quotes: several words, hyphens, digits, brackets.
 _NEEDS_QUOTES = re.compile(r"[^A-Za-z]")
+
+
+EPIDEMIOLOGY = Concept(
+    "prevalence",
+    ("incidence", "epidemiology", "epidemiological", "population-based"),
+    ("Prevalence", "Incidence", "Epidemiology"),
+)
 
 
 def build_query(concepts: ClaimConcepts) -> str:
@@ -14,6 +22,9 @@ def build_query(concepts: ClaimConcepts) -> str:
 
     Every MeSH heading is ORed with the free-text synonyms, so a wrong heading cannot hide records.
     """
+    if concepts.claim_type is ClaimType.EPIDEMIOLOGY and concepts.condition is not None:
+        # How common a condition is does not depend on the remedy an article sells for it.
+        return f"{concept_block([concepts.condition, *concepts.narrower])} AND {concept_block([EPIDEMIOLOGY])}"
     intervention = concept_block([concepts.intervention])
     if concepts.condition is None:
         return intervention

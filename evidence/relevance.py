@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from evidence.concepts import ClaimConcepts, Concept, phrase_pattern
 from evidence.enums import ClaimType, Direction, Stance
+from evidence.queries import EPIDEMIOLOGY
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Relevance:
 def assess(record: RecordText, claim: ClaimConcepts) -> Relevance:
     """Relevant when the intervention and the condition (or a broader one) appear; direct when the
     condition itself or a narrower one does. Records without the intervention never count."""
+    if claim.claim_type is ClaimType.EPIDEMIOLOGY:
+        return _assess_epidemiology(record, claim)
     if not _mentions(record, claim.intervention):
         return Relevance(False, False, 0.0, Stance.UNCLEAR, ())
     if claim.condition is None:
@@ -43,6 +46,14 @@ def assess(record: RecordText, claim: ClaimConcepts) -> Relevance:
     score = round((1.0 if direct else 0.5) * (1.0 if in_title else 0.7), 2)
     stance = suggest_stance(record, claim) if direct else Stance.UNCLEAR
     return Relevance(True, bool(direct), score, stance, (claim.intervention.name, *direct, *broader))
+
+
+def _assess_epidemiology(record: RecordText, claim: ClaimConcepts) -> Relevance:
+    """How common a condition is: the condition and a measure of frequency, whatever the intervention."""
+    direct = [c.name for c in claim.direct_concepts if _mentions(record, c)]
+    if not direct or not _mentions(record, EPIDEMIOLOGY):
+        return Relevance(False, False, 0.0, Stance.UNCLEAR, ())
+    return Relevance(True, True, 0.7, Stance.UNCLEAR, tuple(direct))
 
 
 def _mentions(record: RecordText, concept: Concept) -> bool:

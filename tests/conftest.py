@@ -20,6 +20,7 @@ def _eager_celery_and_snapshot(settings):  # type: ignore[no-untyped-def]
     from kb.celery import app
 
     settings.PUBMED_SOURCE = "snapshot"
+    settings.PUBMED_EMAIL = "tests@evidence-kb.invalid"
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield

@@ -30,3 +30,10 @@ def test_a_claim_without_condition_searches_the_intervention_alone():
 def test_quotes_inside_terms_cannot_break_the_query():
     query = build_query(ClaimConcepts(ClaimType.EFFICACY, Direction.POSITIVE, Concept('say "x"'), None))
     assert query == '("say x"[tiab])'
+
+
+def test_an_epidemiology_claim_searches_the_condition_and_its_frequency_not_the_remedy():
+    query = build_query(ClaimConcepts(ClaimType.EPIDEMIOLOGY, Direction.NEUTRAL, KRATOM, RLS))
+    assert "kratom" not in query
+    assert query.startswith('("restless legs syndrome"[tiab]')
+    assert "prevalence[tiab]" in query

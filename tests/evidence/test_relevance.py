@@ -50,3 +50,12 @@ def test_a_harm_report_supports_a_harm_claim():
     claim = ClaimConcepts(ClaimType.SAFETY, Direction.NEGATIVE, KRATOM, liver)
     record = RecordText(title="Kratom-induced cholestasis", abstract="A case of cholestatic liver injury.")
     assert assess(record, claim).stance is Stance.SUPPORTS
+
+
+def test_an_epidemiology_record_need_not_mention_the_remedy():
+    rls = Concept("restless legs syndrome", ("RLS",))
+    claim = ClaimConcepts(ClaimType.EPIDEMIOLOGY, Direction.NEUTRAL, KRATOM, rls)
+    survey = RecordText(title="Prevalence of restless legs syndrome in adults", abstract="")
+    trial = RecordText(title="Gabapentin for restless legs syndrome", abstract="")
+    assert assess(survey, claim).direct is True
+    assert assess(trial, claim).relevant is False
