@@ -134,3 +134,18 @@ def test_pubmed_unavailable_exits_3_and_lowers_no_grade(graded, settings):
     assert "PubMed unavailable" in stderr
     assert dict(Claim.objects.values_list("key", "grade")) == before
     assert len(document["claims"]) == len(before)
+
+
+def test_the_pain_trial_is_indirect_evidence_for_chronic_pain_and_fibromyalgia(graded):
+    for condition in ("chronic pain", "fibromyalgia"):
+        (claim,) = _find(graded, condition=condition)
+        trial = [c for c in claim["citations"] if c["pmid"] == "32607084"]
+        assert trial and trial[0]["direct"] is False, condition
+        assert claim["grade"] not in TRIAL_GRADES  # the chronic-pain claim may rest on the mouse neuropathy model
+        assert "Indirect evidence" in claim["explanation"] and "randomized controlled trial" in claim["explanation"]
+
+
+def test_a_mouse_model_of_neuropathy_grades_the_neuropathic_pain_claim_preclinical(graded):
+    (claim,) = _find(graded, condition="neuropathic pain")
+    assert claim["grade"] == "preclinical"
+    assert any(c["pmid"] == "35556770" and c["direct"] for c in claim["citations"])
