@@ -149,3 +149,22 @@ def test_a_mouse_model_of_neuropathy_grades_the_neuropathic_pain_claim_preclinic
     (claim,) = _find(graded, condition="neuropathic pain")
     assert claim["grade"] == "preclinical"
     assert any(c["pmid"] == "35556770" and c["direct"] for c in claim["citations"])
+
+
+def test_every_first_grade_is_recorded_with_its_cause(graded):
+    for claim in Claim.objects.all():
+        changes = list(claim.grade_changes.all())
+        if claim.graded:
+            assert [c.cause for c in changes] == ["first_grade"], claim.statement
+            assert changes[0].new_grade == claim.grade and changes[0].refresh_run is not None
+        else:
+            assert changes == [], claim.statement
+
+
+def test_without_json_it_prints_a_table_that_flags_overstated_claims(db):
+    out = io.StringIO()
+    call_command("grade_article", *ARTICLES, stdout=out, stderr=io.StringIO())
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["CLAIM", "GRADE", "CITED", "ASSERTED"]
+    rls = next(line for line in lines if line.startswith("Kratom relieves restless legs syndrome"))
+    assert rls.split()[-4:] == ["none", "0", "controlled_trial", "OVERSTATED"]
