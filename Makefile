@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: demo test serve migrate clean
+.PHONY: demo test typecheck serve migrate clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ serve: migrate
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+typecheck: $(STAMP)
+	SECRET_KEY=typecheck-only $(BIN)/mypy kb claims evidence
 
 clean:
 	rm -rf $(VENV) var

@@ -5,34 +5,33 @@ from claims.models import Appearance, Article, Claim, Condition, Intervention
 
 
 @admin.register(Intervention)
-class InterventionAdmin(admin.ModelAdmin):
+class InterventionAdmin(admin.ModelAdmin[Intervention]):
     list_display = ["name", "synonyms", "mesh_headings"]
     search_fields = ["name"]
 
 
 @admin.register(Condition)
-class ConditionAdmin(admin.ModelAdmin):
+class ConditionAdmin(admin.ModelAdmin[Condition]):
     list_display = ["name", "synonyms", "mesh_headings"]
     search_fields = ["name"]
     filter_horizontal = ["broader"]
 
 
-class AppearanceInline(admin.TabularInline):
+class AppearanceInline(admin.TabularInline[Appearance, Claim]):
     model = Appearance
     extra = 0
-    fields = ["article", "quote", "asserted_evidence", "hedged", "overstated"]
-    readonly_fields = fields
+    fields = readonly_fields = ("article", "quote", "asserted_evidence", "hedged", "overstated")
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ["__str__", "source_name", "path", "url", "ingested_at"]
     search_fields = ["title", "url", "path"]
     readonly_fields = ["sha256", "ingested_at"]
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(admin.ModelAdmin[Claim]):
     list_display = ["statement", "claim_type", "status", "grade", "computed_grade", "verdict", "overstated", "last_refreshed_at"]
     list_filter = ["status", "claim_type", "grade", "verdict", "overstated", "intervention"]
     search_fields = ["statement", "key"]
@@ -42,7 +41,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(Appearance)
-class AppearanceAdmin(admin.ModelAdmin):
+class AppearanceAdmin(admin.ModelAdmin[Appearance]):
     list_display = ["claim", "article", "asserted_evidence", "hedged", "overstated"]
     list_filter = ["asserted_evidence", "hedged", "overstated"]
     search_fields = ["quote", "claim__statement"]

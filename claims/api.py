@@ -9,7 +9,7 @@ from claims.models import Appearance, Claim
 from evidence.models import Citation
 
 
-class CitationSerializer(serializers.Serializer):
+class CitationSerializer(serializers.Serializer[Citation]):
     pmid = serializers.CharField(source="record.pmid")
     title = serializers.CharField(source="record.title")
     year = serializers.IntegerField(source="record.year", allow_null=True)
@@ -18,10 +18,10 @@ class CitationSerializer(serializers.Serializer):
     stance = serializers.CharField()
     reviewed = serializers.BooleanField()
     retracted = serializers.BooleanField(source="record.retracted")
-    source = serializers.CharField(source="record.source")
+    source = serializers.CharField(source="record.source")  # type: ignore[assignment]  # the JSON key is "source"
 
 
-class AppearanceSerializer(serializers.Serializer):
+class AppearanceSerializer(serializers.Serializer[Appearance]):
     article = serializers.SerializerMethodField()
     quote = serializers.CharField()
     start = serializers.IntegerField()
@@ -31,10 +31,11 @@ class AppearanceSerializer(serializers.Serializer):
     overstated = serializers.BooleanField()
 
     def get_article(self, appearance: Appearance) -> dict[str, str | None]:
-        return selectors.appearance_document(appearance)["article"]
+        article: dict[str, str | None] = selectors.appearance_document(appearance)["article"]
+        return article
 
 
-class ClaimSummarySerializer(serializers.ModelSerializer):
+class ClaimSummarySerializer(serializers.ModelSerializer[Claim]):
     intervention = serializers.CharField(source="intervention.name")
     condition = serializers.CharField(source="condition.name", allow_null=True, default=None)
     graded = serializers.BooleanField()
@@ -60,7 +61,7 @@ class ClaimDetailSerializer(ClaimSummarySerializer):
         return selectors.strongest_asserted(claim)
 
 
-class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+class ClaimViewSet(viewsets.ReadOnlyModelViewSet[Claim]):
     lookup_field = "slug"
     filterset_fields = ["grade", "verdict", "claim_type"]
 
@@ -75,5 +76,5 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
             .order_by("statement")
         )
 
-    def get_serializer_class(self) -> type[serializers.Serializer]:
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Claim]]:
         return ClaimDetailSerializer if self.action == "retrieve" else ClaimSummarySerializer

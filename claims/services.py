@@ -113,8 +113,10 @@ def ingest_article(*, text: str, path: str = "", url: str = "", title: str = "")
 
 
 def _store_claim(article: Article, extracted: ExtractedClaim) -> Claim:
-    claim = Claim.objects.filter(key=extracted.key).first()
-    if claim is None:
+    existing = Claim.objects.filter(key=extracted.key).first()
+    if existing is not None:
+        claim = existing
+    else:
         claim = Claim.objects.create(
             key=extracted.key,
             slug=_unique_slug(extracted.statement),
@@ -125,7 +127,7 @@ def _store_claim(article: Article, extracted: ExtractedClaim) -> Claim:
             direction=extracted.direction.value,
             claim_type=extracted.claim_type.value,
         )
-    while claim.merged_into_id is not None:  # a merged claim's appearances belong to the claim it became
+    while claim.merged_into is not None:  # a merged claim's appearances belong to the claim it became
         claim = claim.merged_into
     for appearance in extracted.appearances:
         Appearance.objects.get_or_create(

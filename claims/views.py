@@ -9,7 +9,7 @@ from evidence.enums import Design, design_rank
 from evidence.models import Citation
 
 
-class ClaimListView(ListView):
+class ClaimListView(ListView[Claim]):
     template_name = "claims/claim_list.html"
     context_object_name = "claims"
     paginate_by = 50
@@ -18,7 +18,7 @@ class ClaimListView(ListView):
         return Claim.objects.published().select_related("intervention", "condition").order_by("statement")
 
 
-class ClaimDetailView(DetailView):
+class ClaimDetailView(DetailView[Claim]):
     template_name = "claims/claim_detail.html"
     context_object_name = "claim"
 

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import django_stubs_ext
 import environ
 from django.core.exceptions import ImproperlyConfigured
+
+django_stubs_ext.monkeypatch()  # generic admin and views (ModelAdmin[Claim]) for the type checker
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

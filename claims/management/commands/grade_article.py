@@ -43,7 +43,7 @@ class Command(BaseCommand):
 
     def _ingest(self, paths: list[str]) -> tuple[list[int], list[dict[str, str | None]]]:
         claim_ids: dict[int, None] = {}
-        errors = []
+        errors: list[dict[str, str | None]] = []
         for n, path in enumerate(paths, start=1):
             self.stderr.write(f"[{n}/{len(paths)}] reading {path}")
             try:
@@ -71,7 +71,7 @@ class Command(BaseCommand):
                 errors.append({"path": None, "error": f"PubMed unavailable: {exc}"})
                 unavailable = True
                 break
-        evidence_services.finish_run(run, outcomes, [e["error"] for e in errors])
+        evidence_services.finish_run(run, outcomes, [e["error"] or "" for e in errors])
         return unavailable
 
     def _print_table(self, claims: Any) -> None:
