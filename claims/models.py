@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 
 from evidence.enums import AssertedEvidence, ClaimStatus, ClaimType, Direction, Grade, Verdict
 
@@ -56,6 +57,14 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def published(self) -> ClaimQuerySet:
         return self.filter(status=ClaimStatus.PUBLISHED, merged_into__isnull=True)
 
+    def unique_slug(self, statement: str) -> str:
+        """A slug for a new claim, derived from its statement and unused by any claim, merged ones included."""
+        base = slugify(statement)[:280] or "claim"
+        slug, n = base, 2
+        while self.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
 
 class Claim(models.Model):
     key = models.CharField(max_length=300, unique=True)
@@ -96,6 +105,7 @@ class Claim(models.Model):
 
     class Meta:
         ordering = ["statement"]
+        permissions = [("merge_claim", "Can merge and split claims")]
 
     def __str__(self) -> str:
         return self.statement

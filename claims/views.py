@@ -1,8 +1,13 @@
 """Public pages: published claims and their evidence, read-only."""
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, ListView
+
+from claims.curation import resolve_merged
 
 from claims.models import Appearance, Claim
 from evidence.enums import Design, design_rank
@@ -28,6 +33,15 @@ class ClaimDetailView(DetailView[Claim]):
             Prefetch("appearances", queryset=Appearance.objects.select_related("article")),
             "grade_changes",
         )
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            merged_into = resolve_merged(kwargs["slug"])
+            if merged_into is None:
+                raise
+            return HttpResponsePermanentRedirect(merged_into.get_absolute_url())
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
