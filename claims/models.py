@@ -34,8 +34,23 @@ class Condition(VocabularyTerm):
     broader = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="narrower")
 
 
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def current(self) -> ArticleQuerySet:
+        """The latest version of each article: no later version replaced it."""
+        return self.filter(next_version__isnull=True)
+
+    def versions_of(self, *, url: str, path: str) -> ArticleQuerySet:
+        """Every stored version of the article at this URL (or file path), newest first."""
+        return self.filter(url=url, path=path).order_by("-version")
+
+
 class Article(models.Model):
-    """One version of an ingested article; a changed text at the same URL is a new row."""
+    """One version of an ingested article; a changed text at the same URL (or path) is a new row.
+
+    Versions of one article share url and path and are numbered 1, 2, ... with a link to the one
+    they replaced; earlier versions and their appearances stay. Text with neither url nor path is
+    kept once per distinct text.
+    """
 
     url = models.URLField(max_length=2000, blank=True)
     title = models.CharField(max_length=500, blank=True)
@@ -44,10 +59,24 @@ class Article(models.Model):
     path = models.CharField(max_length=1000, blank=True, help_text="File it was ingested from.")
     text = models.TextField()
     sha256 = models.CharField(max_length=64, db_index=True)
+    version = models.PositiveIntegerField(default=1)
+    previous = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_version",
+        help_text="The version this one replaced.",
+    )
     ingested_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-ingested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url", "path", "version"],
+                condition=~models.Q(url="", path=""),
+                name="unique_article_version",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.path or self.url or f"Article {self.pk}"

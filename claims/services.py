@@ -8,39 +8,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
+from claims import fetching
 from claims.extraction import ExtractedClaim, Term, Vocabulary, extract_claims
 from claims.models import Appearance, Article, Claim, Condition, Intervention
+from claims.text import ArticleError as ArticleError  # re-exported: callers catch services.ArticleError
+from claims.text import ArticleText, read_article
 from evidence.enums import ClaimStatus
 
 
-class ArticleError(ValueError):
-    """An input that cannot be read as article text (unreadable, empty, binary)."""
-
-
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+def read_article_path(path: Path) -> ArticleText:
+    """Read an article file (plain text or HTML) as it will be stored; ArticleError says why it cannot be."""
+    limit = settings.ARTICLE_MAX_BYTES
+    try:
+        with path.open("rb") as file:
+            raw = file.read(limit + 1)  # one byte over is enough to know it is too large
+    except OSError as exc:
+        raise ArticleError(f"cannot read file: {exc.strerror or exc}") from exc
+    return read_article(raw, filename_or_content_type=path.name, max_bytes=limit)
 
 
 def read_article_file(path: Path) -> str:
-    """Decode a text file as stored; reject what is not article text, with a reason a person can act on."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"cannot read file: {exc.strerror or exc}") from exc
-    if len(raw) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"file is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
-    if b"\x00" in raw:
-        raise ArticleError("file is binary, not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    if not text.strip():
-        raise ArticleError("file is empty")
-    return text
+    """The stored text of an article file: a .txt decoded unchanged, an HTML page's extracted text."""
+    return read_article_path(path).text
 
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -91,6 +84,9 @@ def current_vocabulary() -> Vocabulary:
 # --- ingestion --------------------------------------------------------------------------------
 
 
+TITLE_MAX_LENGTH = Article._meta.get_field("title").max_length or 500
+
+
 @dataclass(frozen=True)
 class IngestResult:
     article: Article
@@ -100,16 +96,31 @@ class IngestResult:
 
 @transaction.atomic
 def ingest_article(*, text: str, path: str = "", url: str = "", title: str = "") -> IngestResult:
-    """Store one article version and its claims and appearances. Re-ingesting the same text changes nothing."""
+    """Store one article version and its claims and appearances.
+
+    Re-ingesting the same text changes nothing; a changed text at the same URL (or path) is stored
+    as the next version, and earlier versions keep their appearances.
+    """
     if not text.strip():
         raise ArticleError("article text is empty")
-    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    article, created = Article.objects.get_or_create(
-        sha256=sha256, path=path, url=url, defaults={"text": text, "title": title}
-    )
+    article, created = _article_version(text=text, path=path, url=url, title=title[:TITLE_MAX_LENGTH])
     vocabulary = current_vocabulary()
     claims = tuple(_store_claim(article, extracted) for extracted in extract_claims(article.text, vocabulary))
     return IngestResult(article=article, claims=claims, created=created)
+
+
+def _article_version(*, text: str, path: str, url: str, title: str) -> tuple[Article, bool]:
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if not (url or path):  # nothing says which article this is a version of: one row per distinct text
+        return Article.objects.get_or_create(sha256=sha256, path="", url="", defaults={"text": text, "title": title})
+    latest = Article.objects.versions_of(url=url, path=path).select_for_update().first()
+    if latest is not None and latest.sha256 == sha256:
+        return latest, False
+    article = Article.objects.create(
+        url=url, path=path, text=text, title=title, sha256=sha256,
+        version=latest.version + 1 if latest else 1, previous=latest,
+    )
+    return article, True
 
 
 def _store_claim(article: Article, extracted: ExtractedClaim) -> Claim:
@@ -119,7 +130,7 @@ def _store_claim(article: Article, extracted: ExtractedClaim) -> Claim:
     else:
         claim = Claim.objects.create(
             key=extracted.key,
-            slug=_unique_slug(extracted.statement),
+            slug=Claim.objects.unique_slug(extracted.statement),
             statement=extracted.statement,
             intervention=Intervention.objects.get(name=extracted.intervention),
             condition=Condition.objects.filter(name=extracted.condition).first() if extracted.condition else None,
@@ -145,12 +156,28 @@ def _store_claim(article: Article, extracted: ExtractedClaim) -> Claim:
     return claim
 
 
-def _unique_slug(statement: str) -> str:
-    base = slugify(statement)[:280] or "claim"
-    slug, n = base, 2
-    while Claim.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+def ingest_url(*, url: str) -> IngestResult:
+    """Fetch a page (checked against server-side request forgery) and ingest it under its canonical URL.
+
+    Raises ArticleError (fetching.FetchError, FetchRefused among them) before anything is written.
+    """
+    page = fetching.fetch(url, _fetch_policy())
+    article = read_article(
+        page.body, filename_or_content_type=page.content_type, max_bytes=settings.ARTICLE_MAX_BYTES, base_url=page.url
+    )
+    stored_url = fetching.article_url(page.url, article.canonical_url)
+    return ingest_article(text=article.text, url=stored_url, title=article.title)
+
+
+def _fetch_policy() -> fetching.FetchPolicy:
+    return fetching.FetchPolicy(
+        connect_timeout=settings.INGEST_CONNECT_TIMEOUT,
+        read_timeout=settings.INGEST_READ_TIMEOUT,
+        total_timeout=settings.INGEST_TOTAL_TIMEOUT,
+        max_bytes=settings.ARTICLE_MAX_BYTES,
+        max_redirects=settings.INGEST_MAX_REDIRECTS,
+        allow_loopback=settings.INGEST_ALLOW_LOOPBACK,
+    )
 
 
 # --- publishing -------------------------------------------------------------------------------

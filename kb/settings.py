@@ -127,6 +127,14 @@ PUBMED_BACKOFF_SECONDS = env.float("PUBMED_BACKOFF_SECONDS", default=1.0)
 
 VOCABULARY_FIXTURE = BASE_DIR / "fixtures" / "vocabulary.json"
 
+# Article input (files and URLs): the size limit, and how ingest_url fetches pages (see claims/fetching.py).
+ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2 * 1024 * 1024)
+INGEST_CONNECT_TIMEOUT = env.float("INGEST_CONNECT_TIMEOUT", default=5.0)
+INGEST_READ_TIMEOUT = env.float("INGEST_READ_TIMEOUT", default=15.0)
+INGEST_TOTAL_TIMEOUT = env.float("INGEST_TOTAL_TIMEOUT", default=60.0)
+INGEST_MAX_REDIRECTS = env.int("INGEST_MAX_REDIRECTS", default=5)
+INGEST_ALLOW_LOOPBACK = env.bool("INGEST_ALLOW_LOOPBACK", default=False)  # tests only: never in production
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

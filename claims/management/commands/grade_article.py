@@ -21,7 +21,7 @@ class Command(BaseCommand):
     help = "Grade the health claims in article files. Exit 0: all well; 1: a file failed; 3: PubMed unavailable."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="article text files")
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="article files: plain text or HTML")
         parser.add_argument("--json", action="store_true", help="print a JSON document instead of a table")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -47,8 +47,8 @@ class Command(BaseCommand):
         for n, path in enumerate(paths, start=1):
             self.stderr.write(f"[{n}/{len(paths)}] reading {path}")
             try:
-                text = services.read_article_file(Path(path))
-                result = services.ingest_article(text=text, path=path)
+                article = services.read_article_path(Path(path))  # the same reading as extract_claims
+                result = services.ingest_article(text=article.text, path=path, title=article.title)
             except services.ArticleError as exc:
                 self.stderr.write(f"{path}: {exc} (skipped)")
                 errors.append({"path": path, "error": str(exc)})
