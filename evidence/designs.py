@@ -92,12 +92,18 @@ _CONTROLLED = re.compile(
 )
 _CASE = re.compile(
     r"\bcase reports?\b|\bcase series\b|\bwe (?:report|present|describe) an?\b|\ba \d+-year-old\b"
+    r"|\b(?:we|authors?) (?:report|present|describe) (?:an?|the|two|three) (?:[\w-]+ ){0,3}"
+    r"(?:man|woman|patient|infant|neonate|child|boy|girl|cases?)\b|\bfirst report of\b"
     r"|\bfatality case\b|\b(?:two|three|four|five|ten|\d+) (?:fatalities|deaths|cases)\b"
     r"|\breport describes an?\b|\bcase summary\b",
     re.I,
 )
 _REVIEW_TITLE = re.compile(r"\breview\b|\bsurvey of the literature\b", re.I)
-_REVIEW_ABSTRACT = re.compile(r"\b(?:this|our|the present) review\b|\bwe review\b|\bliterature review\b", re.I)
+_REVIEW_ABSTRACT = re.compile(
+    r"\b(?:this|our|the present|the) review\b|\b(?:we|authors?|to) review(?:ed)?\b|\breview(?:ed|s)? the literature\b"
+    r"|\bliterature review\b",
+    re.I,
+)
 _OBSERVATIONAL = re.compile(
     r"\bcohort\b|\bcross-sectional\b|\bcase-control\b|\bsurveys?\b|\bquestionnaire\b|\bretrospective\b"
     r"|\bprospective\b|\bregistry\b|\bpoison (?:control|centre|center)\b|\binterviews?\b|\bprevalence\b"
@@ -136,17 +142,17 @@ def classify(
 ) -> DesignReading:
     """Publication types and MeSH decide when they say anything; text decides for unindexed records."""
     if use_types:
-        indexed = _from_types(publication_types, mesh_terms)
+        indexed = from_types(publication_types, mesh_terms)
         if indexed is not None:
             return indexed
     if use_text:
-        reading = _from_text(title=title, abstract=abstract)
+        reading = from_text(title=title, abstract=abstract)
         if reading is not None:
             return reading
     return DesignReading(Design.OTHER, ())
 
 
-def _from_types(publication_types: Sequence[str], mesh_terms: Sequence[str]) -> DesignReading | None:
+def from_types(publication_types: Sequence[str], mesh_terms: Sequence[str]) -> DesignReading | None:
     signals = [
         Signal("publication_type", pt, PUBLICATION_TYPES[pt.lower()])
         for pt in publication_types
@@ -171,7 +177,7 @@ def _mesh_signals(mesh_terms: Iterable[str]) -> list[Signal]:
     return signals
 
 
-def _from_text(*, title: str, abstract: str) -> DesignReading | None:
+def from_text(*, title: str, abstract: str) -> DesignReading | None:
     """The strongest rule that matches the title or the abstract decides."""
     for design, title_pattern, abstract_pattern in TEXT_RULES:
         for source, text, pattern in (("title", title, title_pattern), ("abstract", abstract, abstract_pattern)):

@@ -68,3 +68,42 @@ def test_text_cues_decide_the_design_of_unindexed_records(title, abstract, desig
 def test_types_only_says_nothing_for_an_unindexed_record():
     reading = classify(title="A randomized trial", use_text=False)
     assert reading.design is Design.OTHER and reading.signals == ()
+
+
+# --- the bar on the fixtures, through the same parser production uses ---------------------
+
+from evidence.designs import from_types  # noqa: E402
+from evidence.pubmed import parse_articles  # noqa: E402
+
+FIXTURE_XML = Path(__file__).parents[2] / "fixtures" / "pubmed" / "efetch-kratom.xml"
+UNINFORMATIVE = {"journal article", "english abstract"}
+
+
+def _informative(types: tuple[str, ...]) -> bool:
+    return any(t.lower() not in UNINFORMATIVE and not t.lower().startswith("research support") for t in types)
+
+
+def test_text_alone_agrees_with_publication_types_on_at_least_90_percent_of_indexed_records():
+    articles = [a for a in parse_articles(FIXTURE_XML.read_bytes()) if _informative(a.publication_types)]
+    agree = [
+        a for a in articles
+        if from_types(a.publication_types, [m.descriptor for m in a.mesh_terms]).design
+        == classify(title=a.title, abstract=a.abstract, use_types=False).design
+    ]
+    assert len(articles) == 14
+    assert len(agree) / len(articles) >= 0.9
+
+
+def test_rcts_are_found_from_text_alone_with_high_sensitivity_and_specificity():
+    labels = {r["pmid"]: r["design_label"] for r in RECORDS}
+    tp = fn = tn = fp = 0
+    for article in parse_articles(FIXTURE_XML.read_bytes()):
+        if _informative(article.publication_types):
+            is_rct = "Randomized Controlled Trial" in article.publication_types
+        else:
+            is_rct = labels[article.pmid] == "rct"
+        found = classify(title=article.title, abstract=article.abstract, use_types=False).design is Design.RCT
+        tp, fn, tn, fp = tp + (is_rct and found), fn + (is_rct and not found), tn + (not is_rct and not found), fp + (not is_rct and found)
+    assert tp + fn == 6
+    assert tp / (tp + fn) >= 0.95
+    assert tn / (tn + fp) >= 0.97
