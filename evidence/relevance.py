@@ -110,23 +110,41 @@ _BINDING = re.compile(r"\b(?:agonis\w+|bind\w*|affinity|activat\w+|mediated)\b",
 
 
 def suggest_stance(record: RecordText, claim: ClaimConcepts) -> Stance:
-    conclusion = _conclusion(record.abstract) or record.title
-    if claim.claim_type is ClaimType.SAFETY:
-        if claim.direction is Direction.NEGATIVE and _HARM.search(f"{record.title} {conclusion}"):
-            return Stance.SUPPORTS
+    """Read from the conclusion sentences (and the title) that name both the intervention and the claim's
+    condition: a patient who "improved" after a liver injury says nothing about pain relief."""
+    sentences = [
+        sentence for sentence in (record.title, *_SENTENCE_SPLIT.split(_conclusion(record.abstract)))
+        if _mentions_in(sentence, claim.intervention) and _names_condition(sentence, claim)
+    ]
+    text = " ".join(sentences)
+    if not text:
         return Stance.UNCLEAR
+    if claim.claim_type is ClaimType.SAFETY:
+        harm = bool(_HARM.search(text))
+        if claim.direction is Direction.NEGATIVE and harm:
+            return Stance.SUPPORTS
+        return Stance.UNCLEAR  # "lower risk than X" needs a comparison this reading cannot make
     if claim.claim_type is ClaimType.MECHANISM:
-        return Stance.SUPPORTS if _BINDING.search(f"{record.title} {conclusion}") else Stance.UNCLEAR
-    if _NO_BENEFIT.search(conclusion):
+        return Stance.SUPPORTS if _BINDING.search(text) else Stance.UNCLEAR
+    if _NO_BENEFIT.search(text):
         return Stance.CONTRADICTS if claim.direction is Direction.POSITIVE else Stance.SUPPORTS
-    if _BENEFIT.search(conclusion):
+    if _BENEFIT.search(text):
         return Stance.SUPPORTS if claim.direction is Direction.POSITIVE else Stance.CONTRADICTS
     return Stance.UNCLEAR
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+")  # clauses joined by a semicolon are read apart
+
+
+def _names_condition(sentence: str, claim: ClaimConcepts) -> bool:
+    if claim.condition is None:
+        return True
+    return any(_mentions_in(sentence, concept) for concept in claim.direct_concepts)
+
+
 def _conclusion(abstract: str) -> str:
     """The labelled conclusion when there is one, else the last two sentences."""
-    match = re.search(r"(?:^|\n)\s*(?:CONCLUSIONS?|Conclusions?|INTERPRETATION)\s*:\s*(.+)", abstract, re.S)
+    match = re.search(r"(?:^|\n)\s*(?:CONCLUSIONS?|INTERPRETATION|FINDINGS)\s*:\s*(.+)", abstract, re.S | re.I)
     if match:
         return match.group(1)
     sentences = re.split(r"(?<=[.!?])\s+", abstract.strip())

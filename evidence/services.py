@@ -140,11 +140,17 @@ def _record_fields(article: Article, reading: designs.DesignReading) -> dict[str
 
 def cite_records(*, claim: Claim, concepts: ClaimConcepts, records: Iterable[PubMedRecord]) -> list[str]:
     """Create or update citations for relevant records; curator fields are never written here.
-    Returns the PMIDs newly cited."""
+
+    Records already cited are judged again with today's rules: a pending citation that no longer bears
+    on the claim is removed, one a curator accepted stays. Returns the PMIDs newly cited."""
+    by_pk = {record.pk: record for record in records}
+    for citation in claim.citations.select_related("record"):
+        by_pk.setdefault(citation.record.pk, citation.record)
     new_pmids = []
-    for record in records:
+    for record in by_pk.values():
         judged = relevance.assess(_record_text(record), concepts)
         if not judged.relevant:
+            claim.citations.filter(record=record, curator_decision=CuratorDecision.PENDING).delete()
             continue
         _, created = Citation.objects.update_or_create(
             claim=claim,

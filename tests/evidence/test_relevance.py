@@ -59,3 +59,19 @@ def test_an_epidemiology_record_need_not_mention_the_remedy():
     trial = RecordText(title="Gabapentin for restless legs syndrome", abstract="")
     assert assess(survey, claim).direct is True
     assert assess(trial, claim).relevant is False
+
+
+def test_a_patient_who_improved_after_a_harm_does_not_support_a_benefit():
+    record = RecordText(
+        title="Kratom-induced cholestatic liver injury in a man using kratom for back pain",
+        abstract="CONCLUSIONS: Jaundice resolved and liver tests improved within weeks of stopping kratom.",
+    )
+    assert assess(record, _claim(PAIN)).stance is Stance.UNCLEAR
+
+
+def test_a_benefit_in_a_sentence_without_the_intervention_is_not_read_as_support():
+    record = RecordText(
+        title="Kratom use among people with chronic pain",
+        abstract="CONCLUSIONS: Opioid tapering improved pain in this cohort; kratom users were older.",
+    )
+    assert assess(record, _claim(PAIN)).stance is Stance.UNCLEAR

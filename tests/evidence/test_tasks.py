@@ -33,3 +33,18 @@ def test_a_failed_pubmed_call_keeps_the_grade_and_reschedules_the_claim(settings
     assert after.grade == before.grade == "rct"
     assert after.citations.count() == before.citations.count() > 0
     assert after.next_refresh_at < before.next_refresh_at
+
+
+def test_a_pending_citation_that_no_longer_bears_on_the_claim_is_dropped_but_an_accepted_one_stays():
+    from tests.factories import CitationFactory, PubMedRecordFactory
+
+    kratom = InterventionFactory(name="kratom", synonyms=["mitragynine"])
+    claim = ClaimFactory(intervention=kratom, condition=ConditionFactory(name="pain", synonyms=["analgesia"]))
+    unrelated = CitationFactory(claim=claim, record=PubMedRecordFactory(title="Gabapentin for itch", design="rct"))
+    accepted = CitationFactory(
+        claim=claim, record=PubMedRecordFactory(title="Kratom in dogs", design="preclinical"), curator_decision="accepted"
+    )
+    refresh_claim.delay(claim.pk)
+    cited = set(Claim.objects.get(pk=claim.pk).citations.values_list("pk", flat=True))
+    assert unrelated.pk not in cited
+    assert accepted.pk in cited
