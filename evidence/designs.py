@@ -70,11 +70,12 @@ _NOT_NEGATED = r"(?<!non-)(?<!non )(?<!not )(?<!no )(?<!quasi-)"
 _SYSTEMATIC = re.compile(
     r"\bsystematic(?:ally)?\s+(?:literature\s+)?review|\bmeta-?analys[ie]s\b|\bmeta-?regression\b"
     r"|\bpooled (?:analysis|data)\b|\bdata (?:were|was) pooled\b"
-    r"|\bfindings from (?:\w+ )?(?:randomi[sz]ed,? )?(?:controlled,? )?trials\b",
+    r"|\bfindings from (?:\w+ )?(?:randomi[sz]ed,? )?(?:controlled,? )?trials\b|\b(?:scoping|umbrella) review\b",
     re.I,
 )
 _OTHER_TITLE = re.compile(
-    r"\bprotocol\b|\bguidelines?\b|\b(?:LC|GC|HPLC)-MS\b|\banalysis of \w+ and (?:its )?metabolites\b"
+    r"\bprotocol\b|\bguidelines?\b|\bconsensus\b|\bdelphi\b|\brationale and design\b|\bdesign and rationale\b"
+    r"|^(?:erratum|corrigendum|correction)\b|\bcost-effectiveness\b|\bqualitative\b|\b(?:LC|GC|HPLC)-MS\b|\banalysis of \w+ and (?:its )?metabolites\b"
     r"|\bmethod (?:for|to) (?:the )?(?:detect|determin|quantif)|\bdetecting the use\b|\bvalidation of\b",
     re.I,
 )
@@ -116,18 +117,30 @@ _PRECLINICAL = re.compile(
     r"|\breceptor (?:binding|affinity)\b|\bbinding assays?\b|\bantinocicepti",
     re.I,
 )
-_ANECDOTAL = re.compile(r"^(?:editorial|letter|comment)\b|\bcommentary\b|\bopinion\b", re.I)
+_ANECDOTAL = re.compile(r"^(?:editorial|letter|comment|commentary|reply|in reply|response to|re:)\b|\bopinion\b", re.I)
+# Designs whose wording would otherwise be read as a stronger design: named before the stronger rules.
+_NOT_A_TRIAL = re.compile(
+    r"\bmendelian randomi[sz]ation\b|\btarget trial emulation\b|\b(?:retrospective|chart|record|institutional) "
+    r"(?:\w+ )?review\b|\breview of (?:our|the) (?:institutional|hospital|clinic)",
+    re.I,
+)
+_ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|rodents?|animals?|dogs|pigs|piglets|rabbits|zebrafish|primates)\b", re.I)
+_HUMAN = re.compile(
+    r"\b(?:patients?|participants?|adults?|children|infants|volunteers?|women|men|subjects|people|humans?)\b", re.I
+)
 
 TEXT_RULES: list[tuple[Design, re.Pattern[str], re.Pattern[str] | None]] = [
+    (Design.ANECDOTAL, _ANECDOTAL, None),
     (Design.OTHER, _OTHER_TITLE, None),
     (Design.SYSTEMATIC_REVIEW, _SYSTEMATIC, _SYSTEMATIC),
+    (Design.OBSERVATIONAL, _NOT_A_TRIAL, _NOT_A_TRIAL),
+    (Design.NARRATIVE_REVIEW, _REVIEW_TITLE, None),  # a review's abstract names the trials it reviews
     (Design.RCT, _RCT, _RCT),
     (Design.CONTROLLED_TRIAL, _CONTROLLED, _CONTROLLED),
     (Design.CASE_REPORT, _CASE, _CASE),
     (Design.NARRATIVE_REVIEW, _REVIEW_TITLE, _REVIEW_ABSTRACT),
     (Design.OBSERVATIONAL, _OBSERVATIONAL, _OBSERVATIONAL),
     (Design.PRECLINICAL, _PRECLINICAL, _PRECLINICAL),
-    (Design.ANECDOTAL, _ANECDOTAL, None),
 ]
 
 
@@ -178,10 +191,22 @@ def _mesh_signals(mesh_terms: Iterable[str]) -> list[Signal]:
 
 
 def from_text(*, title: str, abstract: str) -> DesignReading | None:
-    """The strongest rule that matches the title or the abstract decides."""
+    """The strongest rule that matches the title or the abstract decides; trial words in a study of
+    animals only ("mice were randomized") make it preclinical."""
     for design, title_pattern, abstract_pattern in TEXT_RULES:
         for source, text, pattern in (("title", title, title_pattern), ("abstract", abstract, abstract_pattern)):
             match = pattern.search(text) if text and pattern is not None else None
             if match:
-                return DesignReading(design, (Signal(source, match.group(0).strip(), design),))
+                signal = Signal(source, match.group(0).strip(), design)
+                return _animals_only(title, abstract, signal) or DesignReading(design, (signal,))
     return None
+
+
+def _animals_only(title: str, abstract: str, signal: Signal) -> DesignReading | None:
+    if signal.design not in (Design.RCT, Design.CONTROLLED_TRIAL):
+        return None
+    text = f"{title} {abstract}"
+    animal = _ANIMAL.search(text)
+    if animal is None or _HUMAN.search(text):
+        return None
+    return DesignReading(Design.PRECLINICAL, (signal, Signal("abstract", animal.group(0), Design.PRECLINICAL)))
