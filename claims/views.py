@@ -49,6 +49,6 @@ class ClaimDetailView(DetailView[Claim]):
             self.object.citations.all(), key=lambda c: (-design_rank(Design(c.record.design)), -(c.record.year or 0))
         )
         context["counted"] = [c for c in citations if c.counted]
-        context["indirect"] = [c for c in citations if not c.direct and not c.record.retracted]
+        context["indirect"] = [c for c in citations if not c.direct and not c.record.retracted and not c.rejected]
         context["retracted"] = [c for c in citations if c.record.retracted]
         return context

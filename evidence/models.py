@@ -85,11 +85,15 @@ class Citation(models.Model):
     @property
     def counted(self) -> bool:
         """Relevant (it is stored), direct, not retracted, not rejected: what a grade comes from."""
-        return self.direct and not self.record.retracted and self.curator_decision != CuratorDecision.REJECTED
+        return self.direct and not self.record.retracted and not self.rejected
 
     @property
     def reviewed(self) -> bool:
         return self.curator_decision != CuratorDecision.PENDING
+
+    @property
+    def rejected(self) -> bool:
+        return self.curator_decision == CuratorDecision.REJECTED
 
 
 class RefreshRun(models.Model):

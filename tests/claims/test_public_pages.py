@@ -68,3 +68,12 @@ def test_the_api_does_not_serve_drafts_or_accept_anonymous_writes(client):
     assert client.get(f"/api/claims/{draft.slug}/").status_code == 404
     response = client.post("/api/claims/", {"statement": "x"})
     assert response.status_code in (401, 403)
+
+
+def test_a_citation_a_curator_rejected_is_not_shown_as_evidence(client):
+    claim = ClaimFactory(grade="none", computed_grade="none")
+    CitationFactory(claim=claim, record__title="A rejected direct trial", curator_decision="rejected")
+    CitationFactory(claim=claim, direct=False, record__title="A rejected indirect trial", curator_decision="rejected")
+    page = client.get(f"/claims/{claim.slug}/").content.decode()
+    assert "A rejected direct trial" not in page
+    assert "A rejected indirect trial" not in page
