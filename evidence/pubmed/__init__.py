@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 
 from .articles import Article, MeshTerm, parse_articles
+from .breaker import reset_breakers
 from .entrez import EntrezClient
-from .errors import PubMedUnavailable
+from .errors import PubMedUnavailable, SearchTooBroad
 from .results import FetchResult, PubMedSource, SearchResult
 from .snapshot import SnapshotClient
 
@@ -18,9 +19,11 @@ __all__ = [
     "PubMedSource",
     "PubMedUnavailable",
     "SearchResult",
+    "SearchTooBroad",
     "SnapshotClient",
     "get_client",
     "parse_articles",
+    "reset_breakers",
 ]
 
 

@@ -9,6 +9,7 @@ from evidence.pubmed.ratelimit import (
     INTERVAL_WITH_KEY,
     INTERVAL_WITHOUT_KEY,
     InProcessRateLimiter,
+    bucket_for,
     rate_limiter_for,
 )
 from evidence.pubmed.transport import NCBI_EUTILS_URL, EutilsOpener
@@ -59,10 +60,17 @@ def test_threads_sharing_a_limiter_get_distinct_slots() -> None:
     assert sorted(round(s, 6) for s in slept) == [0.105, 0.21, 0.315, 0.42]
 
 
-def test_an_api_key_allows_the_faster_shared_limiter() -> None:
-    assert rate_limiter_for("a-key") is rate_limiter_for("another-key")
-    assert rate_limiter_for("a-key").interval == INTERVAL_WITH_KEY  # type: ignore[attr-defined]
-    assert rate_limiter_for("").interval == INTERVAL_WITHOUT_KEY  # type: ignore[attr-defined]
+def test_each_api_key_has_its_own_process_wide_limiter_at_the_faster_interval() -> None:
+    assert rate_limiter_for("a-key") is rate_limiter_for("a-key")
+    assert rate_limiter_for("a-key") is not rate_limiter_for("another-key")  # NCBI counts per key
+    assert rate_limiter_for("a-key").interval == INTERVAL_WITH_KEY
+    assert rate_limiter_for("").interval == INTERVAL_WITHOUT_KEY
+
+
+def test_a_bucket_is_named_by_a_hash_of_the_key_never_the_key_itself() -> None:
+    assert bucket_for("") == "anonymous"
+    assert bucket_for("secret-key").startswith("key-") and "secret" not in bucket_for("secret-key")
+    assert bucket_for("secret-key") == bucket_for("secret-key") != bucket_for("other-key")
 
 
 def test_the_opener_sends_ncbi_requests_to_the_configured_base_url() -> None:
