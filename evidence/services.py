@@ -37,6 +37,7 @@ class RefreshOutcome:
     requests: int
     new_records: int
     grade_changed: bool
+    missing: tuple[str, ...] = ()  # PMIDs PubMed found but would not return (deleted or withdrawn records)
 
 
 def claim_concepts(claim: Claim) -> ClaimConcepts:
@@ -74,6 +75,7 @@ def refresh_claim(*, claim: Claim, run: RefreshRun | None = None) -> RefreshOutc
     query = queries.build_query(concepts) if concepts.claim_type.graded else ""
     requests = new_records = 0
     records: list[PubMedRecord] = []
+    missing: tuple[str, ...] = ()
     if query:
         client = get_client()
         try:
@@ -84,6 +86,7 @@ def refresh_claim(*, claim: Claim, run: RefreshRun | None = None) -> RefreshOutc
             raise
         requests = found.requests + (fetched.requests if fetched else 0)
         articles = fetched.articles if fetched else ()
+        missing = fetched.missing if fetched else ()
         records, new_records = store_records(articles)
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim.pk)
@@ -91,7 +94,7 @@ def refresh_claim(*, claim: Claim, run: RefreshRun | None = None) -> RefreshOutc
         changed = regrade_claim(claim=claim, cause=GradeChangeCause.NEW_RECORD, run=run, pmids=new_pmids)
         now = timezone.now()
         Claim.objects.filter(pk=claim.pk).update(last_refreshed_at=now, next_refresh_at=now + REFRESH_INTERVAL)
-    return RefreshOutcome(claim.pk, query, requests, new_records, changed)
+    return RefreshOutcome(claim.pk, query, requests, new_records, changed, missing)
 
 
 def store_records(articles: Iterable[Article]) -> tuple[list[PubMedRecord], int]:
@@ -236,6 +239,7 @@ def finish_run(run: RefreshRun, outcomes: list[RefreshOutcome], errors: list[str
     run.requests = sum(o.requests for o in outcomes)
     run.new_records = sum(o.new_records for o in outcomes)
     run.grade_changes = sum(o.grade_changed for o in outcomes)
-    run.errors = errors
+    missing = sorted({pmid for o in outcomes for pmid in o.missing})
+    run.errors = errors + ([f"PMIDs found by search but not returned by efetch: {', '.join(missing)}"] if missing else [])
     run.save()
     return run

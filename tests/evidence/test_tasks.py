@@ -48,3 +48,18 @@ def test_a_pending_citation_that_no_longer_bears_on_the_claim_is_dropped_but_an_
     cited = set(Claim.objects.get(pk=claim.pk).citations.values_list("pk", flat=True))
     assert unrelated.pk not in cited
     assert accepted.pk in cited
+
+
+def test_a_record_pubmed_will_not_return_is_recorded_as_missing_and_does_not_block_the_claim(entrez_settings, eutils_server):
+    from evidence import services
+
+    eutils_server.fail_always("drop_records", endpoint="efetch")  # the last record of every answer never comes
+    kratom = InterventionFactory(name="kratom", synonyms=["mitragynine"])
+    claim = ClaimFactory(intervention=kratom, condition=ConditionFactory(name="pain", synonyms=["analgesia"]))
+    run = services.start_run()
+    outcome = services.refresh_claim(claim=claim, run=run)
+    services.finish_run(run, [outcome], [])
+    claim.refresh_from_db()
+    assert outcome.missing
+    assert claim.last_refreshed_at is not None and claim.grade is not None
+    assert any(outcome.missing[0] in error for error in run.errors)
