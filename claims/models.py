@@ -127,6 +127,10 @@ class Claim(models.Model):
     )
     published_at = models.DateTimeField(null=True, blank=True)
     last_refreshed_at = models.DateTimeField(null=True, blank=True)
+    last_query = models.TextField(blank=True, help_text="The PubMed query of the last successful search.")
+    searched_through = models.DateField(
+        null=True, blank=True, help_text="Entrez date up to which that query's results are all stored."
+    )
     next_refresh_at = models.DateTimeField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +19,7 @@ from evidence.enums import (
     Design,
     Direction,
     GradeChangeCause,
+    RecordSource,
     Stance,
 )
 from evidence.models import Citation, GradeChange, PubMedRecord, RefreshRun
@@ -68,33 +69,65 @@ def _closure(condition: Condition, relation: str) -> list[Condition]:
     return sorted(found.values(), key=lambda c: c.name)
 
 
+@dataclass(frozen=True)
+class Found:
+    """What one claim's search brought back."""
+
+    records: list[PubMedRecord] = field(default_factory=list)
+    requests: int = 0
+    new_records: int = 0
+    missing: tuple[str, ...] = ()
+    searched_through: date | None = None  # live searches only: the snapshot has no entrez dates
+
+
 def refresh_claim(*, claim: Claim, run: RefreshRun | None = None) -> RefreshOutcome:
     """Search PubMed for a claim, store and cite what bears on it, regrade. On PubMedUnavailable the claim
     keeps its citations and grade, is rescheduled, and the error propagates to the caller."""
     concepts = claim_concepts(claim)
     query = queries.build_query(concepts) if concepts.claim_type.graded else ""
-    requests = new_records = 0
-    records: list[PubMedRecord] = []
-    missing: tuple[str, ...] = ()
+    found = Found()
     if query:
-        client = get_client()
         try:
-            found = client.search(query)
-            fetched = client.fetch(found.pmids) if found.pmids else None
+            found = search_and_fetch(claim=claim, query=query)
         except PubMedUnavailable:
             Claim.objects.filter(pk=claim.pk).update(next_refresh_at=timezone.now() + RETRY_AFTER_FAILURE)
             raise
-        requests = found.requests + (fetched.requests if fetched else 0)
-        articles = fetched.articles if fetched else ()
-        missing = fetched.missing if fetched else ()
-        records, new_records = store_records(articles)
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim.pk)
-        new_pmids = cite_records(claim=claim, concepts=concepts, records=records)
+        new_pmids = cite_records(claim=claim, concepts=concepts, records=found.records)
         changed = regrade_claim(claim=claim, cause=GradeChangeCause.NEW_RECORD, run=run, pmids=new_pmids)
         now = timezone.now()
-        Claim.objects.filter(pk=claim.pk).update(last_refreshed_at=now, next_refresh_at=now + REFRESH_INTERVAL)
-    return RefreshOutcome(claim.pk, query, requests, new_records, changed, missing)
+        Claim.objects.filter(pk=claim.pk).update(
+            last_refreshed_at=now,
+            next_refresh_at=now + REFRESH_INTERVAL,
+            last_query=query,
+            searched_through=found.searched_through,  # the watermark moves only after a whole success
+        )
+    return RefreshOutcome(claim.pk, query, found.requests, found.new_records, changed, found.missing)
+
+
+def search_and_fetch(*, claim: Claim, query: str) -> Found:
+    """Live searches are incremental (records entered since the last successful search of the same query,
+    with a day's overlap); only PMIDs not yet stored, or stored from the offline snapshot, are fetched."""
+    client = get_client()
+    live = client.source == "entrez"
+    searched_on = timezone.localdate()
+    mindate = None
+    if live and claim.searched_through is not None and claim.last_query == query:
+        mindate = claim.searched_through - timedelta(days=1)
+    result = client.search(query, mindate=mindate)
+    known = {r.pmid: r for r in PubMedRecord.objects.filter(pmid__in=result.pmids)}
+    wanted = [p for p in result.pmids if p not in known or (live and known[p].source == RecordSource.SNAPSHOT)]
+    fetched = client.fetch(wanted) if wanted else None
+    stored, created = store_records(fetched.articles if fetched else ())
+    kept = [record for pmid, record in known.items() if pmid not in wanted]
+    return Found(
+        records=kept + stored,
+        requests=result.requests + (fetched.requests if fetched else 0),
+        new_records=created,
+        missing=fetched.missing if fetched else (),
+        searched_through=searched_on if live else None,
+    )
 
 
 def store_records(articles: Iterable[Article]) -> tuple[list[PubMedRecord], int]:
