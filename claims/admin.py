@@ -1,7 +1,12 @@
 """Admin for articles, vocabulary, claims and where claims appear."""
 from django.contrib import admin
 
-from claims.models import Appearance, Article, Claim, Condition, Intervention
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from claims import services
+from claims.models import Appearance, Article, CandidateTerm, Claim, Condition, Intervention
 
 
 @admin.register(Intervention)
@@ -45,3 +50,22 @@ class AppearanceAdmin(admin.ModelAdmin[Appearance]):
     list_display = ["claim", "article", "asserted_evidence", "hedged", "overstated"]
     list_filter = ["asserted_evidence", "hedged", "overstated"]
     search_fields = ["quote", "claim__statement"]
+
+
+@admin.register(CandidateTerm)
+class CandidateTermAdmin(admin.ModelAdmin[CandidateTerm]):
+    list_display = ["term", "kind", "status", "article", "quote"]
+    list_filter = ["status", "kind"]
+    search_fields = ["term", "quote"]
+    readonly_fields = ["term", "kind", "quote", "article", "created_at"]
+    actions = ["add_to_vocabulary", "dismiss"]
+
+    @admin.action(description="Add to the vocabulary")
+    def add_to_vocabulary(self, request: HttpRequest, queryset: QuerySet[CandidateTerm]) -> None:
+        added = [str(services.add_candidate_to_vocabulary(candidate=c)) for c in queryset]
+        self.message_user(request, f"Added to the vocabulary: {', '.join(sorted(set(added)))}.", messages.SUCCESS)
+
+    @admin.action(description="Dismiss")
+    def dismiss(self, request: HttpRequest, queryset: QuerySet[CandidateTerm]) -> None:
+        count = queryset.update(status=CandidateTerm.Status.DISMISSED)
+        self.message_user(request, f"Dismissed {count} candidate terms.", messages.SUCCESS)

@@ -172,3 +172,33 @@ class Appearance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim} in {self.article}"
+
+
+class CandidateTerm(models.Model):
+    """A term the vocabulary lacks, found in a sentence that otherwise reads as a claim: for a curator to add
+    to the vocabulary or dismiss, so a claim is never silently dropped."""
+
+    class Kind(models.TextChoices):
+        INTERVENTION = "intervention", "Intervention"
+        CONDITION = "condition", "Condition"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ADDED = "added", "Added to the vocabulary"
+        DISMISSED = "dismissed", "Dismissed"
+
+    term = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    quote = models.TextField()
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="candidate_terms")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "term"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "term", "kind"], name="unique_candidate_per_article"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.kind})"

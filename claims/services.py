@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims import fetching
-from claims.extraction import ExtractedClaim, Term, Vocabulary, extract_claims
-from claims.models import Appearance, Article, Claim, Condition, Intervention
+from claims.extraction import ExtractedClaim, Term, Vocabulary, extract_claims, find_candidates
+from claims.models import Appearance, Article, CandidateTerm, Claim, Condition, Intervention
 from claims.text import ArticleError as ArticleError  # re-exported: callers catch services.ArticleError
 from claims.text import ArticleText, read_article
 from evidence.enums import ClaimStatus
@@ -106,7 +106,25 @@ def ingest_article(*, text: str, path: str = "", url: str = "", title: str = "")
     article, created = _article_version(text=text, path=path, url=url, title=title[:TITLE_MAX_LENGTH])
     vocabulary = current_vocabulary()
     claims = tuple(_store_claim(article, extracted) for extracted in extract_claims(article.text, vocabulary))
+    for candidate in find_candidates(article.text, vocabulary):
+        CandidateTerm.objects.get_or_create(
+            article=article, term=candidate.term, kind=candidate.kind, defaults={"quote": candidate.quote}
+        )
     return IngestResult(article=article, claims=claims, created=created)
+
+
+@transaction.atomic
+def add_candidate_to_vocabulary(*, candidate: CandidateTerm) -> Intervention | Condition:
+    """Make a candidate a vocabulary term (and mark every pending candidate with the same term added).
+    Articles already ingested are not re-read here; ingesting them again finds the new claims."""
+    model: type[Intervention] | type[Condition] = (
+        Intervention if candidate.kind == CandidateTerm.Kind.INTERVENTION else Condition
+    )
+    term, _ = model.objects.get_or_create(name=candidate.term.strip().lower())
+    CandidateTerm.objects.filter(term__iexact=candidate.term, kind=candidate.kind).update(
+        status=CandidateTerm.Status.ADDED
+    )
+    return term
 
 
 def _article_version(*, text: str, path: str, url: str, title: str) -> tuple[Article, bool]:

@@ -1,9 +1,13 @@
 """The words that tie a subject to a condition: benefit, harm, lowered risk, mechanism; and the frames around them."""
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
+
+from claims.extraction.tokens import Words, contains_any, fold, tokenize
 
 _I = re.IGNORECASE
 
@@ -15,8 +19,7 @@ class CueKind(StrEnum):
     MECHANISM = "mechanism"  # binds, interacts with, stimulates the release of
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     start: int
     end: int
     kind: CueKind
@@ -25,13 +28,17 @@ class Cue:
 
 _PROTECTIVE = (
     r"without(?:\s+(?:the|a|any|high|higher|many|much|significant|serious|same|as\s+many|of\s+the|level\s+of))*"
-    r"|(?:lower|reduced|low|less|lesser|fewer|minimal|little|decreased|no)\s+(?:\w+\s+)?"
-    r"(?:risks?|liability|potential|chance|likelihood|incidence|rates?)(?:\s+(?:of|for))?"
+    r"|(?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|low|less|lesser|fewer|minimal|little|decreas(?:e|es|ed|ing)|no"
+    r"|cut(?:s|ting)?|halv(?:e|es|ed|ing))\s+(?:\w+\s+)?"
+    r"(?:risks?|liability|potential|chances?|likelihood|odds|incidence|rates?)(?:\s+(?:of|for))?"
     r"|fewer|less|not\s+addictive|non-addictive|safer\s+than"
 )
 _HARM = (
     r"(?:increase[sd]?|rais(?:e|es|ed))\s+the\s+risk\s+of|risks?(?:\s+(?:of|for))?|dangers?(?:\s+of)?|dangerous"
-    r"|(?:can|may|could|might|to|will|often|also|which|that)\s+cause|caus(?:es|ing)|lead(?:s|ing)?\s+to"
+    r"|caus(?:es|ing)|lead(?:s|ing)?\s+to|trigger(?:s|ed|ing)?|provok\w*|spik(?:e|es|ed|ing)"
+    # "can cause", "does not cause" (the cue is "cause": its auxiliary says it is a verb, not "the cause of")
+    r"|(?:(?<=can\s)|(?<=may\s)|(?<=could\s)|(?<=might\s)|(?<=to\s)|(?<=will\s)|(?<=often\s)|(?<=also\s)"
+    r"|(?<=which\s)|(?<=that\s)|(?<=not\s)|(?<=never\s)|(?<=n't\s))cause"
     r"|toxic\w*|damag\w*|harm(?:s|ful)?|injur\w*|concerns?(?:\s+(?:about|over|regarding))?"
     r"|warnings?(?:\s+about)?|possibility\s+of|potential\s+for|likelihood\s+of|worsen\w*|exacerbat\w*"
     r"|aggravat\w*|impair\w*|minimi[sz]\w*|carr(?:y|ies)\s+(?:a\s+)?(?:risk|potential)\s+of"
@@ -52,38 +59,125 @@ _BENEFIT = (
     r"|promise\s+(?:in|for)|recommended\s+(?:for|to\s+treat)|suitable\s+for|ideal\s+for|used\s+(?:for|to\s+treat)|break\s+free\s+from"
     r"|cop(?:e|ing)\s+with|control(?:s|led|ling)?\b|overcom\w*|recover\w*\s+from|achiev\w*|obtain\w*"
     r"|find\s+(?=\w+\s+sleep)|better|easier|faster|quicker|deeper|longer|positive(?:ly)?\s+impact\w*(?:\s+on)?"
+    r"|shorten\w*(?:\s+the\s+(?:duration|length)\s+of)?|speed(?:s|ed|ing)?\s+up|accelerat\w*|hasten\w*"
+    r"|works?\s+(?:well\s+)?(?:for|against)|worked\s+(?:well\s+)?(?:for|against)|works?\s+as\s+well\s+as"
+    r"|used\s+(?:\w+\s+){1,5}?(?:for|to\s+(?:treat|relieve|ease|manage|reduce|prevent))"
+    r"|(?:essential|important|vital|good|great|useful|helpful)\s+for|(?:supplements?|herbs?|choices?)\s+for"
+    r"|go-to\s+(?:\w+\s+)?for|giv(?:e|es|ing)|provid(?:e|es|ed|ing)|ward(?:s|ed|ing)?\s+off|stave\w*\s+off"
+    r"|guard\w*\s+against|defend\w*\s+against|strengthen\w*|stabili[sz]\w*|normali[sz]\w*|maintain\w*"
+    r"|slow(?:s|ed|ing)?(?:\s+(?:down|the\s+progression\s+of))?|delay(?:s|ed|ing)?\s+the\s+onset\s+of"
+    r"|revers(?:e|es|ed|ing)|kill(?:s|ed|ing)?|lessen\w*|diminish\w*|(?:drop|fall|declin\w*|dip)s?\s+in"
 )
 _MECHANISM = (
     r"interact\w*(?:\s+with)?|bind\w*(?:\s+to)?|engag\w*(?:\s+with)?|acts?\s+(?:on|as)|acting\s+on"
     r"|activat\w*|agonis\w*|antagonis\w*|target\w*|modulat\w*|influenc\w*(?:\s+on)?"
     r"|stimulat\w*(?:\s+the\s+release\s+of)?|releas\w*(?:\s+of)?|inhibit\w*|block\w*|effects?\s+on"
-    r"|affinity\s+for|mediat\w*|increas\w*(?:\s+(?:the\s+)?levels\s+of)?|rais(?:e|es|ed|ing)|suppress\w*"
+    r"|affinity\s+for|mediat\w*|increas\w*(?:\s+(?:the\s+)?levels\s+of)?|rais(?:e|es|ed|ing)|suppress\w*|elevat\w*"
 )
 # Run on fold(text): a lower-case pattern without IGNORECASE is several times faster on long alternations.
 CUES = re.compile(
     rf"\b(?:(?P<protective>{_PROTECTIVE})|(?P<harm>{_HARM})|(?P<benefit>{_BENEFIT})|(?P<mechanism>{_MECHANISM}))\b"
 )
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def fold(text: str) -> str:
-    """Lower case with every index kept in place (a few non-ASCII letters grow under str.lower)."""
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+def cue_kind(match: re.Match[str]) -> CueKind:
+    return CueKind(match.lastgroup or "")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
+
+
+def _expanded(alternative: str) -> list[str]:
+    """"(?:can|may)\\s+cause" -> ["can\\s+cause", "may\\s+cause"], so that every alternative starts with a letter."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    depth = 0
+    for i, ch in enumerate(alternative):
+        depth += ch == "(" and alternative[i - 1:i] != "\\"
+        depth -= ch == ")" and alternative[i - 1:i] != "\\"
+        if depth == 0:
+            inner, rest = alternative[3:i], alternative[i + 1:]
+            break
+    if rest[:1] in ("?", "*", "+", "{"):
+        raise ValueError(f"cannot expand {alternative!r}")
+    return [e for part in _alternatives(inner) for e in _expanded(part + rest)]
+
+
+def _stem(alternative: str) -> str:
+    """The letters an alternative surely starts with: "risks?\\s+of" -> "risk", "(?<=can\\s)cause" -> "cause"."""
+    alternative = re.sub(r"^(?:\(\?<=[^()]*\))+", "", alternative)
+    letters = re.match(r"[a-z]*", alternative).group()  # type: ignore[union-attr]
+    optional = alternative[len(letters):len(letters) + 1] in ("?", "*", "{")
+    return letters[:-1] if optional else letters
+
+
+# The letters every cue starts with ("relie", "eas", "lower"): only a word starting so can start a cue.
+_STEMS = tuple(sorted({
+    _stem(alternative)
+    for pattern in (_PROTECTIVE, _HARM, _BENEFIT, _MECHANISM)
+    for part in _alternatives(pattern) for alternative in _expanded(part)
+}))
+
+
 # Words inside a condition's own name that already say "benefit": "pain relief", "analgesic", "mood-lifting".
 SELF_BENEFIT = re.compile(
-    r"relie(?:f|ving)|analges|antinocicept|anti-inflammatory|management|treatment|enhancement|lifting"
+    r"relie(?:f|ving)|analges|\banti-?[a-z]|management|treatment|enhancement|lifting"
     r"|regulation|painkilling|stress relief",
     _I,
 )
 # What may follow a condition and make it the thing treated: "RLS treatment", "fibromyalgia support".
+# The three "..._AFTER" patterns are used as pattern.match(text, pos): no "^", which would only match at 0.
 BENEFIT_AFTER = re.compile(
-    r"^[\s-]*(?:symptoms?\s+)?(?:relief|management|treatment|support|reduction|relieving|improvement|therapy"
-    r"|remedy|regimens?|protocols?|strateg(?:y|ies)|plans?|care|control)\b",
+    r"[\s-]*(?:symptoms?\s+)?(?:relief|management|treatment|support|reduction|relieving|improvement|therapy"
+    r"|remedy|regimens?|protocols?|strateg(?:y|ies)|plans?|care|control|shorter|milder|less\s+(?:severe|frequent"
+    r"|intense|painful)|(?:levels?\s+)?(?:drop(?:ped)?|fell|declined|decreased)\s+by|improved)\b",
     _I,
 )
-HARM_AFTER = re.compile(r"^[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?)\b", _I)
-RAISING = re.compile(r"increas|rais|boost|enhanc|stimulat|promot", _I)
+HARM_AFTER = re.compile(r"[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?|worse)\b", _I)
+RAISING = re.compile(r"increas|rais|boost|enhanc|stimulat|promot|elevat", _I)
+LOWERING = re.compile(r"inhibit|block|suppress", _I)
+# Lowering what people want more of harms ("reduce alertness", "lower libido"), unless the name itself says the
+# lack ("sleep disturbances", "brain fog", "low mood").
+LOWERING_BENEFIT = re.compile(r"reduc|lower|decreas|diminish|lessen", _I)
+LACK_SURFACE = re.compile(
+    r"disturb|problem|issue|fog|declin|impair|loss|\blow|poor|swing|infertil|dysfunction|deficien|difficult|trouble"
+    r"|lack|suppression|weakness|fatigue|disorder|time|latency|onset|exertion",
+    _I,
+)
+LACK_BEFORE = re.compile(
+    r"\b(?:negative|bad|poor|low|lower|depressed|worse|reduced)\s+$|\b(?:time|takes|long|delay)\b[\w\s]{0,14}$", _I
+)
+# "It is not a cure for anxiety": a disclaimer beside the claims, not a claim that it does not help; "it does
+# not cure liver disease" is one.
+A_CURE_DENIED = re.compile(r"\b(?:(?:not|n't)\s+(?:a|an|the)|no)\s+(?:\w+\s+)?$", _I)
+WORSENS = re.compile(r"worsen|exacerbat|aggravat", _I)
+WORSENING = re.compile(r"increas|rais|elevat", _I)  # raising a disease measure ("raise blood pressure") harms
+# Names of what people want more of, whatever the condition's name: "insulin sensitivity", "HDL cholesterol".
+FAVOURABLE = re.compile(
+    r"\b(?:sensitivity|density|control|mass|strength|health|function|quality|performance|count|motility|flow"
+    r"|weight\s+loss|fat\s+(?:loss|burning)"
+    r"|circulation|growth|healing|production|secretion|hdl|good\s+cholesterol|tolerance|threshold|immunity|energy"
+    r"|libido|mood|well-?being|fertility)\b",
+    _I,
+)
+EFFECT_ON = re.compile(r"effects?\s+on", _I)
+GOOD_EFFECT = re.compile(r"\b(?:positive|beneficial|favou?rable|protective|significant|calming|soothing)\s+$", _I)
+NEGATED_CUE = re.compile(r"\b(?:not|never|n't)\s+$", _I)
 NOT_BEFORE = re.compile(r"\b(?:not|non|never|isn't|aren't)[\s-]*$", _I)
 # After a receptor or system, "that helps regulate mood, sleep and pain" describes the target, not the subject.
 DESCRIBES_TARGET = re.compile(  # used with .match(text, pos): no "^", which would only match at 0
@@ -91,42 +185,43 @@ DESCRIBES_TARGET = re.compile(  # used with .match(text, pos): no "^", which wou
     r"|is|are|plays?|modulates?|governs?|influences?|mediates?)\b",
     _I,
 )
-# "People with kidney stones should avoid ...", "not recommended for pregnant women".
-CONTRAINDICATED_AFTER = re.compile(
-    r"(?:\s*(?:,|or|and)\s+[\w\s'-]{0,40}?)?[\s,]*(?:\w+\s+){0,2}?(?:should|must)\s+(?:not\b|never\b|avoid\b"
-    r"|stay\s+away)",
-    _I,
-)
-CONTRAINDICATED_BEFORE = re.compile(
-    r"\b(?:not\s+(?:be\s+)?recommended\s+(?:for|during)|(?:not\s+safe|unsafe)\s+(?:for|during)"
-    r"|avoid(?:ed)?\s+(?:it\s+)?(?:by|if\s+you\s+have|during)|contraindicated\s+(?:in|for|during)"
-    r"|should\s+not\s+be\s+(?:used|taken)\s+(?:by|during|in))\s+(?:\w+\s+){0,3}$",
-    _I,
-)
-_INTERACTING_DRUGS = (
-    r"(?:(?:other|certain|some|many|prescription|common|several)\s+)*(?:[\w-]+\s+){0,2}?(?:medications?|medicines?"
-    r"|drugs?|sedatives?|antidepressants?|antibiotics?|blood\s+thinners?|anticoagulants?|immunosuppressants?"
-    r"|contraceptives?|birth\s+control|supplements?|substances?|alcohol|prescriptions?)\b"
-)
-INTERACTION_HINTS = ("interact", "interfer", "absorption", "effectiveness of", "levels of", "metabolism of",
-                     "effects of", "effect of")
-CONTRAINDICATION_HINTS = ("should", "must", "recommended", "safe", "avoid", "contraindicated")
-INTERACTS = re.compile(
-    r"\binteract(?:s|ed|ing)?\s+(?:\w+\s+)?with\s+" + _INTERACTING_DRUGS
-    + r"|\b(?:reduc\w*|decreas\w*|increas\w*|affect\w*|alter\w*|interfer\w*\s+with)\s+(?:the\s+)?(?:absorption"
-    r"|effectiveness|effects?|levels?|metabolism)\s+of\s+" + _INTERACTING_DRUGS,
-    _I,
-)
 OTHER_ACTOR = re.compile(
     r"\b(?:medications?|medicines?|treatments?|drugs?|pharmaceuticals?|painkillers?|therap(?:y|ies)|surgery)\b", _I
 )
+HARM_SURFACE = re.compile(r"side[- ]effects?|adverse|toxicity", _I)
+
 LIABILITY = re.compile(r"liabilit|risk|potential", _I)
+
+
+class SurfaceReading(NamedTuple):
+    benefit: bool  # "pain relief", "anti-inflammatory"
+    harm: bool  # "sexual side effects"
+    liability: bool  # "abuse liability", "addictive potential"
+
+
+@functools.lru_cache(maxsize=8192)
+def surface_reading(surface: str) -> SurfaceReading:
+    """What a condition's own words say, read once per spelling: names recur on every page."""
+    return SurfaceReading(bool(SELF_BENEFIT.search(surface)), bool(HARM_SURFACE.search(surface)),
+                          bool(LIABILITY.search(surface)))
+
+
 PROTECTIVE_BEFORE = re.compile(
-    r"\b(?:without|lower\w*|reduc\w*|decreas\w*|minimi[sz]\w*|less|fewer|low|no|avoid\w*|prevent\w*)\b", _I
-)
+    r"\b(?:without|lower\w*|reduc\w*|decreas\w*|minimi[sz]\w*|less|fewer|low|no|avoid\w*|prevent\w*)\b")
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|didn't|won't|isn't|aren't|unable\s+to|unlikely\s+to"
-    r"|fail(?:s|ed)?\s+to|no\s+evidence\s+that)\s+(?:\w+\s+){0,2}$",
+    r"|fail(?:s|ed)?\s+to)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:does|do|did)\s+not\s+support\s+(?:the\s+)?(?:use|idea|claims?)\s+(?:of|that)\s+(?:[\w'’-]+\s+){0,5}$"
+    r"|\b(?:no|little|scant|insufficient|not\s+enough"
+    r"|no\s+(?:good|strong|reliable|solid|scientific|clinical|convincing))"
+    r"\s+evidence\s+(?:that|to\s+(?:suggest|show)\s+that)\s+(?:[\w'’-]+\s+){0,4}$")
+# "It does not seem to have a meaningful effect on cholesterol", "had little effect on".
+NEGATED_EFFECT = re.compile(r"\b(?:no|not|never|n't|little|without)\b[\w\s'’-]{0,40}$")
+# "..., but the difference compared with placebo was not statistically significant": the finding did not hold.
+NOT_SIGNIFICANT = re.compile(
+    r"\b(?:but|however|although|though|yet)\b[^.;]{0,80}?\b(?:not\s+(?:statistically\s+)?significant"
+    r"|no\s+(?:statistically\s+)?significant\s+difference|no\s+better\s+than\s+(?:a\s+)?placebo"
+    r"|did\s+not\s+differ)",
     _I,
 )
 # Between a cue and a condition, these make the condition the population, not the thing treated:
@@ -140,13 +235,17 @@ POPULATION_BEFORE = re.compile(
     r"\b(?:with|suffering\s+from|experiencing|grappling\s+with|affected\s+by|living\s+with|diagnosed\s+with"
     r"|due\s+to|caused\s+by|associated\s+with|related\s+to|accompanying|among|in|for\s+those\s+with"
     r"|context\s+of|realm\s+of|area\s+of|field\s+of)"
-    r"\s+(?:the\s+|their\s+|this\s+|a\s+)?(?:\w+\s+)?$",
-    _I,
-)
-POPULATION_AFTER = re.compile(r"^[\s-]*(?:patients|sufferers|populations?|communities)\b", _I)
+    r"\s+(?:the\s+|their\s+|this\s+|a\s+)?(?:\w+\s+)?$")
+POPULATION_AFTER = re.compile(r"[\s-]*(?:patients|sufferers|populations?|communities)\b", _I)
 COORDINATION = re.compile(
     r"^(?:[\s,;/&]|\b(?:and|or|as\s+well\s+as|nor|plus|the|its|their|overall|general|other|associated|related"
     r"|chronic|severe|potential|improved|reduced|better|even|also|both|either)\b)*$",
+    _I,
+)
+LIST_GAP = re.compile(r"^\s*,\s*(?:[\w'-]+\s+){0,2}[\w'-]+\s*(?:,\s*)?(?:(?:and|or)\s+)?$", _I)
+# Words between a benefit and a harm that do not part them: "eases the symptoms of opioid withdrawal".
+TRANSPARENT = re.compile(
+    r"\b(?:the|a|an|its|their|your|symptoms?|signs?|severity|frequency|intensity|duration|effects?|burden|of|from)\b",
     _I,
 )
 SEPARATOR = re.compile(r"[,/&]|\b(?:and|or|nor|plus)\b", _I)
@@ -159,9 +258,7 @@ CLASS_WORD = re.compile(r"\b(?:conditions?|syndromes?|disorders?|ailments?|disea
 # Clause boundaries: a benefit cue does not reach across "but", ";" or a list label's colon.
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—]\s|\s-\s|,\s+(?=(?:but|while|whereas|though|although|yet|however|which|who)\b)"
-    r"|\s(?=(?:but|whereas|although|though|however)\b)",
-    _I,
-)
+    r"|\s(?=(?:but|whereas|although|though|however)\b)")
 # A relative clause that only describes a receptor or messenger, not what the subject does.
 DESCRIPTIVE_CLAUSE = re.compile(
     r"^\W*(?:which|that)\s+(?:play|plays|are|is)\s+(?:also\s+)?(?:a\s+|an\s+)?(?:crucial\s+|key\s+|important\s+"
@@ -184,6 +281,12 @@ RESEARCH_WANTED = re.compile(
     r"|crucial|hopefully)\b|\bneed\s+for\s+(?:\w+\s+){0,3}(?:research|studies|trials|investigation)\b",
     _I,
 )
+def before(pattern: re.Pattern[str], text: str, end: int, width: int) -> re.Match[str] | None:
+    """A lower-case pattern anchored at "$", matched on the `width` characters of `text` before `end`, folded:
+    cheaper than a case-blind search of the whole text."""
+    return pattern.search(fold(text[max(0, end - width):end]))
+
+
 def research_wanted(sentence: str) -> bool:
     """"More research is needed to ...": such a sentence asks a question instead of making a claim."""
     folded = fold(sentence)
@@ -193,14 +296,24 @@ def research_wanted(sentence: str) -> bool:
 
 
 ANAPHOR = re.compile(
-    r"^\W*(?:[\w’']+(?:\s+[\w’']+){0,6},\s+)?(?:it|its|they|their|such"
+    r"^\W*(?:[\w’']+(?:\s+[\w’']+){0,9}(?:,|\s+that|\s+(?:says?|said|claims?|claimed|believes?|reports?|suggests?"
+    r"|shows?|found|thinks?))\s+|(?:today|now|also|still|thus|therefore|moreover|furthermore|additionally"
+    r"|traditionally|historically|overall|so|and|but)\s+|.{0,60}?(?=\bits\s+(?:potential|ability|use|effects?|role"
+    r"|benefits?|efficacy|effectiveness|capacity|power|properties)\b))?(?:it|its|they|their|such"
     r"|(?:this|these)(?!\s+(?:conditions?|disorders?|syndromes?|diseases?|symptoms?|sensations?|dysregulation"
     r"|findings|studies|people|individuals|patients|improvements?|reductions?|increases?|decreases?))"
-    r"|supplements?|supplementation"
+    r"|supplements?|supplementation|(?:very\s+)?(?:high|higher|large|larger|excessive)\s+(?:doses|amounts|intakes)"
     r"|(?:the|this)\s+(?:plant|herb|leaf|leaves|alkaloids?|compounds?|substance|supplements?|botanical|extract|remedy"
-    r"|tree|mineral|vitamin|hormone|spice|oil|root|mushroom|active\s+(?:compounds?|components?|ingredients?|alkaloids?)))\b",
+    r"|tree|mineral|vitamin|hormone|spice|oil|root|mushroom|juice|tea|powder|capsules?|tincture|drink|seeds?|berry"
+    r"|berries|fruit|flower|bark|gummies|product|active\s+(?:compounds?|components?|ingredients?|alkaloids?)))\b",
     _I,
 )
+AVOID_QUESTION = re.compile(
+    r"\bwho\s+(?:should|must|needs?\s+to)\s*(?:n't|\s+not|\s+avoid|\s+never|\s+stay\s+away)|\bwho\s+(?:can't|cannot)"
+    r"|\bshould\s+(?:i|you|anyone)\s+avoid|\bwhen\s+(?:to|should\s+you)\s+avoid",
+    _I,
+)
+PRONOUN = re.compile(r"^\W*(?:it|they)\b", _I)
 PARTICIPANTS = re.compile(
     r"^\W*(?:(?:many|some|most|several|these|the)\s+)?(?:\w+\s+)?(?:participants|patients|users|individuals"
     r"|people|subjects|sufferers|consumers)\b",
@@ -208,32 +321,100 @@ PARTICIPANTS = re.compile(
 )
 FOR_AFTER_INTERVENTION = re.compile(r"['’]?s?\s+(?:(?:use|supplementation|products?|strains?|leaf|tea)\s+)?for\b", _I)
 GENERIC_SYMPTOMS = re.compile(r"\b(?:symptoms|their\s+symptoms|the\s+burden)\b", _I)
-DEFICIENCY_BEFORE = re.compile(
-    r"\b(?:low|lack\s+of|insufficient|inadequate|deficien\w*\s+in|not\s+enough|too\s+little)\s+$", _I
-)
-COMPARATOR_BEFORE = re.compile(
-    r"\b(?:than|similar\s+to|to\s+that\s+of|as\s+\w+\s+as|like|unlike|compared\s+(?:to|with)|versus|vs\.?|alternative\s+to"
-    r"|substitute\s+for|instead\s+of|associated\s+with|of|from|over|with|including|replac\w*|absence\s+of)"
-    r"\s+(?:[\w-]+\s+){0,3}$",
+# A sentence reporting what a trial found is about the article's subject even when it does not name it.
+STUDY_FINDING = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|review|meta-analys[ie]s|analysis|experiments?)\b[^.;]{0,60}?\b(?:found|finds?"
+    r"|show(?:s|ed|n)?|suggest(?:s|ed)?|report(?:s|ed)?|conclud\w*|demonstrat\w*|indicat\w*|reveal\w*)\b",
     _I,
 )
+# "Insomnia is often treated with melatonin", "relieved by peppermint oil": the remedy is the agent, no comparator.
+_PASSIVE_BENEFIT = (
+    r"(?:reduced|relieved|treated|managed|eased|improved|alleviated|prevented|controlled|lowered|soothed|helped"
+    r"|cured|remedied)"
+)
+AGENT_BEFORE = re.compile(_PASSIVE_BENEFIT + r"\s+(?:\w+\s+)?(?:with|by|using|through)\s+(?:[\w-]+\s+){0,2}$")
+# A condition followed by such a passive: "Anxiety can be reduced with lavender" (run with pattern.match(text, pos)).
+PASSIVE_AFTER = re.compile(
+    r"\s+(?:symptoms\s+)?(?:(?:can|may|could|might|will|is|are|was|were|be|been|being|often|commonly|widely|usually"
+    r"|effectively|successfully|significantly|also|sometimes|traditionally)\s+){1,4}" + _PASSIVE_BENEFIT
+    + r"\s+(?:\w+\s+)?(?:with|by|using|through)\b",
+    _I,
+)
+# What may follow a condition, in one pattern tried once per condition (run as AFTER.match(text, end)).
+AFTER = re.compile(
+    f"(?P<harm>{HARM_AFTER.pattern})|(?P<benefit>{BENEFIT_AFTER.pattern})|(?P<passive>{PASSIVE_AFTER.pattern})"
+    f"|(?P<population>{POPULATION_AFTER.pattern})",
+    _I,
+)
+TAKER_BEFORE = re.compile(r"\b(?:taking|takes?|on|using|uses?|prescribed)\s+(?:[\w-]+\s+){0,2}$")
+DEFICIENCY_BEFORE = re.compile(
+    r"\b(?:low|lack\s+of|insufficient|inadequate|deficien\w*\s+in|not\s+enough|too\s+little)\s+$")
+COMPARATOR_BEFORE = re.compile(
+    r"\b(?:than|similar\s+to|to\s+that\s+of|as\s+\w+\s+as|like|unlike|compared\s+(?:to|with)|versus|vs\.?"
+    r"|alternative\s+to"
+    r"|substitute\s+for|instead\s+of|associated\s+with|of|from|over|with|including|replac\w*|absence\s+of)"
+    r"\s+(?:[\w-]+\s+){0,3}$")
+
+
+class ArticleCues:
+    """Every cue of an article, found once; each sentence takes its own, relative to its start.
+
+    A regex scan of the whole text tries the long cue pattern at every character; trying it only where a word
+    starts with a cue's first letters ("relie", "lower") finds the same cues several times faster."""
+
+    def __init__(self, text: str, tokens: Words | None = None) -> None:
+        self.text = text
+        folded = fold(text)
+        words, bounds = tokens or tokenize(folded)
+        starting = {word for word in set(words) if word.startswith(_STEMS)}
+        # Three flat lists, not a tuple per cue: a long article would give the garbage collector thousands more
+        # objects to walk through again and again.
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.kinds: list[CueKind] = []
+        after = 0
+        for i in [i for i, word in enumerate(words) if word in starting]:
+            start = bounds[2 * i]
+            if start >= after and (match := CUES.match(folded, start)):
+                after = match.end()
+                self.starts.append(start)
+                self.ends.append(after)
+                self.kinds.append(cue_kind(match))
+
+    @property
+    def found(self) -> list[tuple[int, int, CueKind]]:
+        return list(zip(self.starts, self.ends, self.kinds))
+
+    def within(self, start: int, end: int) -> list[Cue]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [Cue(s - start, e - start, kind, self.text[s:e])
+                for s, e, kind in zip(self.starts[lo:hi], self.ends[lo:hi], self.kinds[lo:hi]) if e <= end]
 
 
 def find_cues(clause: str) -> list[Cue]:
     cues = []
     for match in CUES.finditer(fold(clause)):
-        kind = CueKind(match.lastgroup or "")
+        kind = cue_kind(match)
         cues.append(Cue(match.start(), match.end(), kind, clause[match.start():match.end()]))
     return cues
 
 
-def clause_spans(sentence: str) -> list[tuple[int, int]]:
+_BREAK_HINTS = (";", ": ", " – ", " — ", " - ", "but", "while", "whereas", "though", "yet", "however", "which", "who")
+
+
+@functools.lru_cache(maxsize=256)
+def clause_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The clauses of a sentence (cached: the claim readers and the legal reader both cut every sentence)."""
+    folded = fold(sentence)
+    if not contains_any(folded, _BREAK_HINTS):
+        return ((0, len(sentence)),) if sentence else ()
     spans, cursor = [], 0
-    for match in CLAUSE_BREAK.finditer(sentence):
+    for match in CLAUSE_BREAK.finditer(folded):
         spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, len(sentence)))
-    return [(s, e) for s, e in spans if e > s]
+    return tuple((s, e) for s, e in spans if e > s)
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -35,7 +35,8 @@ _TIMES = (
 )
 
 
-_ANY_DOSAGE = re.compile(r"\d|\b(?:red|white|green|yellow|gold)[- ](?:vein|strain)")  # run on lower case
+# A number with a unit after it, quickly: most numbers in an article are years, percentages and citations.
+_NUMBER_AND_UNIT = re.compile(r"\d\s*(?:mg|g\b|mcg|µg|μg|iu\b|ml|milli|micro|gram|drop|capsule|teaspoon)")
 
 
 # "those who took 300 mg", "a single 600 mg dose": what one study gave, not a dose the article recommends.
@@ -43,12 +44,12 @@ _STUDY_DOSE = re.compile(r"\b(?:took|given|received|administered|a\s+single)\b",
 
 
 def read_dosage(sentence: str, condition: str | None) -> list[Finding]:
-    if not _ANY_DOSAGE.search(sentence.lower()):
-        return []
+    lowered = sentence.lower()
     findings = []
-    if _DOSE_WORDS.search(sentence) and not _STUDY_DOSE.search(sentence):
+    if _NUMBER_AND_UNIT.search(lowered) and _DOSE_WORDS.search(sentence) and not _STUDY_DOSE.search(sentence):
         findings = [_amount(m, condition) for m in _AMOUNT.finditer(sentence)]
-    findings += _strain_times(sentence)
+    if "vein" in lowered or "strain" in lowered:
+        findings += _strain_times(sentence)
     return list(dict.fromkeys(findings))
 
 

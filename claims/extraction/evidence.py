@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.extraction.cues import fold
+from claims.extraction.tokens import fold
 from evidence.enums import AssertedEvidence
 
 _I = 0  # patterns are lower-case and run on fold(sentence), which is much faster than IGNORECASE
@@ -17,7 +17,9 @@ _SPECIFIC: tuple[tuple[AssertedEvidence, re.Pattern[str]], ...] = (
     (AssertedEvidence.RCT, re.compile(
         r"\brandomi[sz]ed\b|\bplacebo[- ]controlled\b|\bdouble[- ]blind(?:ed)?\b|\brcts?\b", _I)),
     (AssertedEvidence.CONTROLLED_TRIAL, re.compile(
-        rf"\b(?:clinical|human|controlled|pilot) {_STUDY_NOUN}\b|\bclinical(?:ly)? (?:tested|proven)\b", _I)),
+        rf"\b(?:clinical|human|controlled|pilot) {_STUDY_NOUN}\b|\bclinical(?:ly)? (?:tested|proven)\b"
+        r"|\b(?:a|one|the|two|three|several|many|some|small|large|recent|new|later|\d+-\w+) (?:\w+ ){0,2}?trials?\b",
+        _I)),
     (AssertedEvidence.OBSERVATIONAL, re.compile(
         r"\b(?:surveys?|cohort stud(?:y|ies)|observational stud(?:y|ies)|cross-sectional stud(?:y|ies)"
         r"|case-control stud(?:y|ies)|epidemiological stud(?:y|ies)|population-based stud(?:y|ies))\b", _I)),
@@ -32,7 +34,7 @@ _STUDIES = re.compile(
     r"(?:indicat\w*|show(?:s|n|ed|ing)?|suggest\w*|found|finds?|demonstrat\w*|reveal\w*|report(?:s|ed)?"
     r"|confirm\w*|prove[ns]?|point\w* to)\b"
     r"|\bscientifically (?:supported|proven|backed)\b|\baccording to (?:research|studies|a study|scientists)\b"
-    r"|\b(?:extensive|growing|emerging) (?:research|evidence|body of evidence)\b",
+    r"|\b(?:extensive|growing|emerging|large|strong) (?:research|evidence|body of (?:evidence|research))\b",
     _I,
 )
 _ANECDOTAL = re.compile(
@@ -88,7 +90,7 @@ NO_EVIDENCE = Asserted(AssertedEvidence.NONE, ())
 _SPECIFIC_HINTS: dict[AssertedEvidence, tuple[str, ...]] = {
     AssertedEvidence.SYSTEMATIC_REVIEW: ("analy", "systematic", "cochrane"),
     AssertedEvidence.RCT: ("random", "placebo", "blind", "rct"),
-    AssertedEvidence.CONTROLLED_TRIAL: ("clinical", "human", "controlled", "pilot"),
+    AssertedEvidence.CONTROLLED_TRIAL: ("clinical", "human", "controlled", "pilot", "trial"),
     AssertedEvidence.OBSERVATIONAL: ("survey", "stud"),
     AssertedEvidence.CASE_REPORT: ("case",),
     AssertedEvidence.PRECLINICAL: ("clinical", "animal", "mice", "rats", "rodent", "vitro", "lab", "test", "cell"),
@@ -100,33 +102,36 @@ _NONE_HINTS = ("stud", "investig", "research", "explor", "evaluat", "test", "tra
                "regulat", "authorit", "ongoing", "subject of")
 
 
-def _hinted(folded: str, hints: tuple[str, ...]) -> bool:
-    return _HINT_PATTERNS[hints].search(folded) is not None
+_ALL_HINTS = frozenset(
+    hint for hints in (*_SPECIFIC_HINTS.values(), _STUDIES_HINTS, _ANECDOTAL_HINTS, _NONE_HINTS) for hint in hints
+)
 
 
-_HINT_PATTERNS = {
-    hints: re.compile("|".join(map(re.escape, hints)))
-    for hints in (*_SPECIFIC_HINTS.values(), _STUDIES_HINTS, _ANECDOTAL_HINTS, _NONE_HINTS)
-}
+def _hinted(present: frozenset[str], hints: tuple[str, ...]) -> bool:
+    return not present.isdisjoint(hints)
 
 
 def asserted_evidence(sentence: str) -> Asserted:
     """The strongest level the sentence asserts, with the words that say so."""
     folded = fold(sentence)
+    present = frozenset(hint for hint in _ALL_HINTS if hint in folded)
+    if not present:
+        return NO_EVIDENCE
     found: list[tuple[AssertedEvidence, int, int, str]] = []
     for level, pattern in _SPECIFIC:
-        if _hinted(folded, _SPECIFIC_HINTS[level]):
+        if _hinted(present, _SPECIFIC_HINTS[level]):
             found.extend((level, m.start(), m.end(), sentence[m.start():m.end()])
                          for m in pattern.finditer(folded) if not _only_wanted(folded, m.start(), m.end()))
-    if _hinted(folded, _ANECDOTAL_HINTS):
+    if _hinted(present, _ANECDOTAL_HINTS):
         found.extend((AssertedEvidence.ANECDOTAL, m.start(), m.end(), _short(sentence[m.start():m.end()]))
                      for m in _ANECDOTAL.finditer(folded))
-    for m in _STUDIES.finditer(folded) if _hinted(folded, _STUDIES_HINTS) else ():
+    for m in _STUDIES.finditer(folded) if _hinted(present, _STUDIES_HINTS) else ():
         if not any(s < m.end() and m.start() <= e + 1 for _, s, e, _ in found) and not _only_wanted(
                 folded, m.start(), m.end()):
             found.append((AssertedEvidence.STUDIES_UNSPECIFIED, m.start(), m.end(), sentence[m.start():m.end()]))
     if not found:
-        cues = tuple(sentence[m.start():m.end()] for m in _NONE.finditer(folded)) if _hinted(folded, _NONE_HINTS) else ()
+        matches = _NONE.finditer(folded) if _hinted(present, _NONE_HINTS) else iter(())
+        cues = tuple(sentence[m.start():m.end()] for m in matches)
         return Asserted(AssertedEvidence.NONE, cues)
     best = max(level.rank for level, *_ in found)
     cues = tuple(dict.fromkeys(_tidy(text) for level, _, _, text in sorted(found, key=lambda f: f[1])

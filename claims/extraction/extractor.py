@@ -12,15 +12,18 @@ from claims.extraction.dosage import read_dosage
 from claims.extraction.evidence import NO_EVIDENCE, Asserted, asserted_evidence, is_hedged
 from claims.extraction.findings import Finding
 from claims.extraction.legal import read_legal
+from claims.extraction.precautions import CONTRAINDICATED, read_interactions
 from claims.extraction.prevalence import read_prevalence
-from claims.extraction.reading import (
-    ADVERSE_EFFECTS, CONTRAINDICATED, SentenceContext, read_conditions, read_interactions,
-)
+from claims.extraction.reading import ADVERSE_EFFECTS, SentenceContext, read_conditions
 from claims.extraction.sentences import Kind, Sentence, split_sentences
-from claims.extraction.vocabulary import Mention, Vocabulary, VocabularyIndex
+from claims.extraction.tokens import fold, tokenize
+from claims.extraction.vocabulary import Mention, MentionColumns, Vocabulary, VocabularyIndex
 from evidence.enums import AssertedEvidence, ClaimType, Direction
 
-_SIDE_EFFECT_WORDS = re.compile(r"\b(?:side[- ]effects?|adverse|risks?)\b", re.IGNORECASE)
+# A question about these is answered with side effects: "Is it safe?", "Can zinc be harmful?".
+_SIDE_EFFECT_WORDS = re.compile(
+    r"\b(?:side[- ]effects?|adverse|risks?|safe|safety|harm\w*|dangers?|dangerous|toxic\w*)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class _ListContext:
     asserted: Asserted
     intervention: str | None
     condition: str | None
+    benefits: bool  # the intro promises benefits: "It appears to be most helpful for:"
 
 
 @dataclass
@@ -135,6 +139,7 @@ class _QuestionContext:
     intervention: str | None
     condition: str | None
     side_effects: bool
+    avoid: bool  # "Who should not take ashwagandha?": the people the answer names should not
 
 
 @dataclass
@@ -143,7 +148,9 @@ class _ArticleReader:
 
     text: str
     index: VocabularyIndex
-    mentions: list[Mention] = field(init=False)
+    folded: str = field(init=False)
+    mentions: MentionColumns = field(init=False)
+    cues: c.ArticleCues = field(init=False)
     starts: list[int] = field(init=False)
     topic: str | None = field(init=False)
     not_treated: frozenset[str] = field(init=False)  # targets and harms: never what a dose is "for"
@@ -151,12 +158,21 @@ class _ArticleReader:
     open_list: _ListContext | None = None
     open_question: _QuestionContext | None = None
     previous: tuple[int, bool] = (-1, False)  # line of the previous sentence, whether it named side effects
+    condition_led: bool = False  # the previous sentence was about a condition: "BPH affects half of men. It ..."
+    side_effect_section: bool = False  # under a heading about side effects, safety or risks
 
     def __post_init__(self) -> None:
         self.not_treated = self.index.targets | self.index.harms
-        self.mentions = self.index.mentions(self.text)
-        self.starts = [m.start for m in self.mentions]
-        counts = Counter(m.name for m in self.mentions if m.kind == "intervention")
+        self.folded = fold(self.text)
+        words = tokenize(self.folded)
+        self.mentions = self.index.mention_columns(self.text, words)
+        self.cues = c.ArticleCues(self.text, words)
+        self.starts = self.mentions[0]
+        named = [Mention(*m) for m in zip(*self.mentions) if m[2] == "intervention"]
+        # The remedy named most often, preferring those not named as a comparator ("Unlike caffeine, rhodiola ...").
+        counts = Counter(m.name for m in named
+                         if not c.COMPARATOR_BEFORE.search(self.folded, max(0, m.start - 40), m.start))
+        counts = counts or Counter(m.name for m in named)
         self.topic = counts.most_common(1)[0][0] if counts else None
 
     def read(self, sentence: Sentence) -> list[tuple[str, Finding, ExtractedAppearance]]:
@@ -168,7 +184,8 @@ class _ArticleReader:
         if sentence.kind is Kind.QUESTION:
             self._open_question(quote, interventions, conditions)
             return []
-        if sentence.kind is Kind.HEADING:
+        if sentence.kind is Kind.HEADING:  # "Side Effects and Precautions": its symptoms are side effects
+            self.side_effect_section = bool(_SIDE_EFFECT_WORDS.search(quote))
             return []
         subject = self._subject(sentence, quote, interventions)
         findings = self._findings(sentence, quote, subject, conditions, interventions)
@@ -184,10 +201,15 @@ class _ArticleReader:
                                          is_hedged(quote))
         return [(intervention, finding, appearance) for intervention, finding in findings]
 
+    def _cues(self, sentence: Sentence) -> list[c.Cue]:
+        return self.cues.within(sentence.start, sentence.end)
+
     def _mentions(self, sentence: Sentence) -> list[Mention]:
         lo = bisect.bisect_left(self.starts, sentence.start)
         hi = bisect.bisect_left(self.starts, sentence.end)
-        return [m for m in self.mentions[lo:hi] if m.end <= sentence.end]
+        starts, ends, kinds, names, surfaces = self.mentions
+        return [Mention(starts[k], ends[k], kinds[k], names[k], surfaces[k]) for k in range(lo, hi)
+                if ends[k] <= sentence.end]
 
     def _close_contexts(self, sentence: Sentence) -> None:
         if sentence.kind is not Kind.ITEM and sentence.line != self.previous[0]:
@@ -198,9 +220,11 @@ class _ArticleReader:
     def _open_question(self, quote: str, interventions: list[Mention], conditions: list[Mention]) -> None:
         named = [m.name for m in interventions]
         intervention = self.topic if self.topic in named else (named[0] if named else self.last_subject)
+        self.last_subject = intervention or self.last_subject  # "Does ginger help with colds?" sets the subject
         condition = next((m.name for m in conditions if m.name not in self.index.targets), None)
         side_effects = any(m.name == ADVERSE_EFFECTS for m in conditions) or bool(_SIDE_EFFECT_WORDS.search(quote))
-        self.open_question = _QuestionContext(intervention, condition, side_effects)
+        avoid = bool(c.AVOID_QUESTION.search(quote))
+        self.open_question = _QuestionContext(intervention, condition, side_effects, avoid)
 
     def _subject(self, sentence: Sentence, quote: str, interventions: list[Mention]) -> str | None:
         """The intervention the sentence is about: the article's topic if named, else the first one that is
@@ -208,24 +232,36 @@ class _ArticleReader:
         names = [m.name for m in interventions]
         if self.topic in names:
             return self.topic
-        if self.last_subject is not None and c.ANAPHOR.match(quote) and (not interventions or interventions[0].start
-                                                                        - sentence.start > 3):
+        if self.condition_led and not interventions and c.PRONOUN.match(quote):
+            return None  # "Gout is a painful form of arthritis. It can cause ...": "it" is the condition
+        named_late = not interventions or interventions[0].start - sentence.start > 3
+        if self.last_subject is not None and c.ANAPHOR.match(quote, 0, 160) and named_late:
             return self.last_subject  # "It was as effective as amitriptyline": "it", not amitriptyline
-        for m in interventions:
-            before = self.text[max(sentence.start, m.start - 40):m.start]
-            if c.DEFICIENCY_BEFORE.search(before):
-                return None  # "Low magnesium is linked to depression" speaks of a deficiency, not of magnesium
-            if not c.COMPARATOR_BEFORE.search(before):
-                return m.name
-        anaphor = bool(c.ANAPHOR.match(quote))
+        named = self._named_subject(sentence, interventions)
+        if named is not None:
+            return named or None
+        anaphor = bool(c.ANAPHOR.match(quote, 0, 160))
         participants = bool(c.PARTICIPANTS.match(quote))
         if sentence.kind is Kind.ITEM and (anaphor or participants or sentence.first_in_line):
-            return (self.open_list.intervention if self.open_list else None) or self.last_subject
+            return (self.open_list.intervention if self.open_list else None) or self.last_subject or self.topic
         if sentence.kind is Kind.ANSWER and (anaphor or participants):
-            return (self.open_question.intervention if self.open_question else None) or self.last_subject
+            return (self.open_question.intervention if self.open_question else None) or self.last_subject or self.topic
         if anaphor or (participants and asserted_evidence(quote).level is AssertedEvidence.ANECDOTAL):
             return self.last_subject  # "Users report relief from ..." speaks of the last subject
         return None
+
+    def _named_subject(self, sentence: Sentence, interventions: list[Mention]) -> str | None:
+        """The first intervention named that is no comparator ("than opioids"); one that people are said to be
+        taking already ("people taking blood thinners should avoid garlic") only if there is no other.
+        "" when the sentence speaks of a deficiency ("Low magnesium is linked to depression")."""
+        candidates = []
+        for m in interventions:
+            before = self.folded[max(sentence.start, m.start - 40):m.start]
+            if c.DEFICIENCY_BEFORE.search(before):
+                return ""
+            if c.AGENT_BEFORE.search(before) or not c.COMPARATOR_BEFORE.search(before):  # "treated with melatonin"
+                candidates.append((bool(c.TAKER_BEFORE.search(before)), m.name))
+        return min(candidates, key=lambda taker_name: taker_name[0])[1] if candidates else None
 
     def _findings(
         self, sentence: Sentence, quote: str, subject: str | None, conditions: list[Mention],
@@ -238,37 +274,58 @@ class _ArticleReader:
         findings: list[tuple[str, Finding]] = []
         if subject is not None:
             wanted = local or (context.condition and c.GENERIC_SYMPTOMS.search(quote))
-            read = read_conditions(quote, local, subjects, self.index, context) if wanted else []
+            read = read_conditions(quote, local, subjects, self.index, context, self._cues(sentence)) if wanted else []
             treated = next((f.condition for f in read if f.claim_type is ClaimType.EFFICACY), None)
-            read += read_interactions(quote) + read_legal(quote) + read_dosage(quote, treated or named)
+            others = [m for m in subjects if m.name != subject]
+            read += read_interactions(quote, others) + read_legal(quote) + read_dosage(quote, treated or named)
             findings += [(subject, f) for f in read]
         elif self.last_subject is not None and not c.OTHER_ACTOR.search(quote):
-            findings += [(self.last_subject, f) for f in self._warnings_and_doses(quote, local, subjects, context)]
+            findings += [(self.last_subject, f) for f in self._warnings_and_doses(sentence, local, subjects, context)]
+        if sentence.kind is Kind.ANSWER and self.open_question is not None and self.open_question.avoid:
+            findings += self._who_should_avoid(quote, local)
         about = subject or self.topic
         first = next((m.name for m in local if m.name not in self.index.targets), None)
         if about is not None:
-            findings += [(about, f) for f in read_prevalence(quote, first)]
+            findings += [(about, f) for f in read_prevalence(quote, first, bool(interventions))]
         return findings
 
+    def _who_should_avoid(self, quote: str, local: list[Mention]) -> list[tuple[str, Finding]]:
+        """"Who should not take ashwagandha? People with thyroid disorders, pregnant women ...": each one named."""
+        who = (self.open_question.intervention if self.open_question else None) or self.last_subject
+        if who is None:
+            return []
+        named = [m.name for m in local if m.name not in self.not_treated and (
+            m.name in self.index.populations or c.before(c.POPULATION_BEFORE, quote, m.start, 80))]
+        return [(who, Finding(ClaimType.SAFETY, name, CONTRAINDICATED, Direction.NEGATIVE)) for name in named]
+
     def _warnings_and_doses(
-        self, quote: str, local: list[Mention], subjects: list[Mention], context: SentenceContext
+        self, sentence: Sentence, local: list[Mention], subjects: list[Mention], context: SentenceContext
     ) -> list[Finding]:
         """"The most common side effects include drowsiness", "Red vein strains suit the evening": a sentence
-        without a subject still warns or doses for the article's subject, but asserts no benefit."""
-        read = read_conditions(quote, local, subjects, self.index, context) if local else []
+        without a subject still warns or doses for the article's subject, and asserts a benefit only when it
+        reports what a study found ("The large STEP trial found no benefit for urinary symptoms")."""
+        quote = self.text[sentence.start:sentence.end]
+        read = read_conditions(quote, local, subjects, self.index, context, self._cues(sentence)) if local else []
         if local and local[0].name not in self.index.harms and c.words(quote[:local[0].start]) <= 2:
-            read = []  # "RLS may disrupt sleep, leading to fatigue": the disease, not the subject, does harm
-        warnings = [f for f in read + read_interactions(quote) if f.claim_type is ClaimType.SAFETY
-                    and (f.condition in self.index.harms or f.effect == CONTRAINDICATED)]
+            # "RLS may disrupt sleep, leading to fatigue": the disease, not the subject, does harm
+            read = [f for f in read if f.effect == CONTRAINDICATED]
+        others = [m for m in subjects if m.name != self.last_subject]
+        read += read_interactions(quote, others)
+        harmful = any(f.condition in self.index.harms for f in read)  # "reports of liver damage and pancreatitis"
+        study = bool(c.STUDY_FINDING.search(quote))
+        kept = [f for f in read if (f.claim_type is ClaimType.SAFETY and (
+            f.condition in self.index.harms or f.effect == CONTRAINDICATED
+            or (harmful and f.direction is Direction.NEGATIVE))) or (study and f.claim_type is ClaimType.EFFICACY)]
         named = next((m.name for m in local if m.name not in self.not_treated), None)
-        return warnings + read_dosage(quote, named)
+        return kept + read_dosage(quote, named)
 
     def _context(self, sentence: Sentence, quote: str) -> SentenceContext:
-        side_effects = self.previous == (sentence.line, True) and bool(c.ANAPHOR.match(quote))
+        side_effects = self.side_effect_section or (
+            self.previous == (sentence.line, True) and bool(c.ANAPHOR.match(quote, 0, 160)))
         if sentence.kind is Kind.ANSWER and self.open_question is not None:
             return SentenceContext(self.open_question.condition, side_effects or self.open_question.side_effects)
         if sentence.kind is Kind.ITEM and self.open_list is not None:
-            return SentenceContext(self.open_list.condition, side_effects)
+            return SentenceContext(self.open_list.condition, side_effects, self.open_list.benefits)
         return SentenceContext(None, side_effects)
 
     def _remember(
@@ -281,6 +338,8 @@ class _ArticleReader:
             treated = next((f.condition for _, f in findings if f.claim_type is ClaimType.EFFICACY), None)
             named = next((m.name for m in conditions if m.name not in self.index.targets), None)
             level = asserted if asserted.level is not AssertedEvidence.NONE else NO_EVIDENCE
-            self.open_list = _ListContext(level, subject, treated or named)
+            benefits = any(q.kind is c.CueKind.BENEFIT for q in self._cues(sentence))
+            self.open_list = _ListContext(level, subject, treated or named, benefits)
         names_side_effects = any(m.name == ADVERSE_EFFECTS for m in conditions)
         self.previous = (sentence.line, names_side_effects)
+        self.condition_led = subject is None and bool(conditions) and conditions[0].start - sentence.start <= 4

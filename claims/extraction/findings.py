@@ -1,13 +1,12 @@
 """One claim read from one sentence, before appearances are gathered under a key."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from evidence.enums import ClaimType, Direction
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     claim_type: ClaimType
     condition: str | None
     effect: str

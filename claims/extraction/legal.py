@@ -5,6 +5,7 @@ import re
 
 from claims.extraction.cues import clause_spans
 from claims.extraction.findings import Finding
+from claims.extraction.tokens import contains_any
 from evidence.enums import ClaimType, Direction
 
 _I = re.IGNORECASE
@@ -53,43 +54,52 @@ _NOT_APPROVED = re.compile(
 )
 
 
-_LEGAL_HINT = re.compile(
-    "legal|ban|prohibit|restrict|prescription|counter|schedul|controlled|fda|outlaw|criminali"
-)
+_LEGAL_HINTS = ("legal", "ban", "prohibit", "restrict", "prescription", "counter", "schedul", "controlled", "fda",
+                "outlaw", "criminali")
 
 
 def read_legal(sentence: str) -> list[Finding]:
     """A list of places inside one legal claim stays one claim ("banned in Alabama, Arkansas, ...")."""
     folded = sentence.lower()
-    if not _LEGAL_HINT.search(folded) and not (("regulat" in folded or "law" in folded) and "var" in folded):
+    if not contains_any(folded, _LEGAL_HINTS) and not (("regulat" in folded or "law" in folded) and "var" in folded):
         return []
     findings: list[Finding] = []
     for start, end in clause_spans(sentence):
         clause = sentence[start:end]
-        places = _places(clause)
-        where = ", ".join(places) if places else "some jurisdictions"
-        if _CONTROLLED.search(clause):
-            where = ", ".join(places or _places(sentence)) or "some jurisdictions"  # "the DEA ... but later ..."
-            schedule = _SCHEDULE.search(clause)
-            kind = f"Schedule {schedule.group(1).upper()} controlled substance" if schedule else "controlled substance"
-            findings.append(_legal(f"{kind} in {where}", Direction.NEGATIVE))
-        elif _BANNED.search(clause):
-            findings.append(_legal(f"banned in {where}", Direction.NEGATIVE))
-        elif _RESTRICTED.search(clause):
-            findings.append(_legal(f"restricted in {where}", Direction.NEGATIVE))
-        if _PRESCRIPTION_ONLY.search(clause):
-            findings.append(_legal(f"prescription-only in {where}", Direction.NEGATIVE))
-        elif _OVER_THE_COUNTER.search(clause):
-            findings.append(_legal(f"sold without prescription in {where}", Direction.POSITIVE))
-        if _LEGAL.search(clause):
-            findings.append(_legal(f"legal in {where}", Direction.POSITIVE))
-        not_approved = _NOT_APPROVED.search(clause)
-        if not_approved:
-            verb = next(v for v in ("approved", "regulated", "evaluated") if v in not_approved.group().lower())
-            findings.append(_legal(f"not {verb} by the FDA", Direction.NEGATIVE))
+        findings += _clause_findings(sentence, clause)
     if _VARIES.search(sentence):
         findings.append(_legal("legal status varies by jurisdiction", Direction.NEUTRAL))
     return list(dict.fromkeys(findings))
+
+
+def _clause_findings(sentence: str, clause: str) -> list[Finding]:
+    """The statuses one clause states, each "in" the places it names (looked up only when there is a status)."""
+    if not contains_any(clause.lower(), _LEGAL_HINTS):
+        return []
+    statuses: list[tuple[str, Direction]] = []  # "{where}" stands for the places
+    if _CONTROLLED.search(clause):
+        schedule = _SCHEDULE.search(clause)
+        kind = f"Schedule {schedule.group(1).upper()} controlled substance" if schedule else "controlled substance"
+        statuses.append((kind + " in {where}", Direction.NEGATIVE))
+    elif _BANNED.search(clause):
+        statuses.append(("banned in {where}", Direction.NEGATIVE))
+    elif _RESTRICTED.search(clause):
+        statuses.append(("restricted in {where}", Direction.NEGATIVE))
+    if _PRESCRIPTION_ONLY.search(clause):
+        statuses.append(("prescription-only in {where}", Direction.NEGATIVE))
+    elif _OVER_THE_COUNTER.search(clause):
+        statuses.append(("sold without prescription in {where}", Direction.POSITIVE))
+    if _LEGAL.search(clause):
+        statuses.append(("legal in {where}", Direction.POSITIVE))
+    not_approved = _NOT_APPROVED.search(clause)
+    if not_approved:
+        verb = next(v for v in ("approved", "regulated", "evaluated") if v in not_approved.group().lower())
+        statuses.append((f"not {verb} by the FDA", Direction.NEGATIVE))
+    if not statuses:
+        return []
+    places = _places(clause) or (_places(sentence) if _CONTROLLED.search(clause) else [])  # "the DEA ... but later"
+    where = ", ".join(places) or "some jurisdictions"
+    return [_legal(effect.replace("{where}", where), direction) for effect, direction in statuses]
 
 
 def _places(clause: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.findings import Finding
+from claims.extraction.tokens import contains_any
 from evidence.enums import ClaimType, Direction
 
 _I = re.IGNORECASE
@@ -11,7 +12,15 @@ _BOUND = r"(?P<bound>up\s+to|about|around|approximately|nearly|almost|over|more\
 _AFFECTS = re.compile(
     rf"\b(?:affect(?:s|ing|ed)?|afflicts?|afflicting|impacts?|impacting)\s+(?:{_BOUND}\s+)?"
     r"(?:(?P<percent>\d+(?:\.\d+)?)\s*(?:%|percent)|(?P<count>\d[\d,.]*\s*(?:million|billion))|(?P<millions>millions|billions)"
-    r"|one\s+in\s+(?P<one_in>\w+))(?!\w)",
+    r"|one\s+in\s+(?P<one_in>\w+)|(?P<share>half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|two\s+thirds))(?!\w)",
+    _I,
+)
+# "About 1 in 3 adults has high blood pressure", "20% of women experience migraines": the condition comes after.
+_SHARE_HAVE = re.compile(
+    rf"(?:{_BOUND}\s+)?(?:(?P<percent>\d+(?:\.\d+)?)\s*(?:%|percent)|(?:one|1)\s+in\s+(?P<one_in>\w+)"
+    r"|(?P<share>half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|two\s+thirds))\s+(?:of\s+)?(?:all\s+)?"
+    r"(?:\w+\s+){0,2}?(?:adults|people|americans|women|men|children|adolescents|teens|the\s+population|individuals)"
+    r"(?:\s+\w+){0,4}?\s+(?:ha(?:s|ve)|experience[sd]?|suffer\s+from|live\s+with|are\s+affected\s+by|develop)\b",
     _I,
 )
 _PREVALENCE = re.compile(
@@ -20,16 +29,21 @@ _PREVALENCE = re.compile(
 
 
 _PREVALENCE_HINTS = ("affect", "afflict", "impact", "prevalen", "inciden")
+_SHARE_HINTS = ("has ", "have ", "experience", "suffer", "live with", "affected by", "develop")
+_SHARES = ("%", "percent", "half", "third", "quarter", " in ")
 
 
-def read_prevalence(sentence: str, condition: str | None) -> list[Finding]:
-    """The first condition the sentence names is the one whose frequency it states."""
+def read_prevalence(sentence: str, condition: str | None, names_a_remedy: bool = False) -> list[Finding]:
+    """The first condition the sentence names is the one whose frequency it states. "20% of people have X" is read
+    only when no remedy is named: "a third of those who took it had less anxiety" is a result, not a prevalence."""
     if condition is None:
         return []
     folded = sentence.lower()
-    if not any(hint in folded for hint in _PREVALENCE_HINTS):
-        return []
-    match = _AFFECTS.search(sentence) or _PREVALENCE.search(sentence)
+    match = None
+    if contains_any(folded, _PREVALENCE_HINTS):
+        match = _AFFECTS.search(sentence) or _PREVALENCE.search(sentence)
+    if match is None and not names_a_remedy and contains_any(folded, _SHARE_HINTS) and contains_any(folded, _SHARES):
+        match = _SHARE_HAVE.search(sentence)
     if match is None:
         return []
     return [Finding(ClaimType.EPIDEMIOLOGY, condition, _how_many(match), Direction.NEUTRAL)]
@@ -44,4 +58,6 @@ def _how_many(match: re.Match[str]) -> str:
         return f"affects {bound}{' '.join(groups['count'].split())} people"
     if groups.get("one_in"):
         return f"affects {bound}one in {groups['one_in'].lower()} people"
+    if groups.get("share"):
+        return f"affects {bound}{' '.join(groups['share'].split()).lower()} of people"
     return "affects millions of people"

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from collections.abc import Iterator
+from typing import NamedTuple
 
 
 class Kind(StrEnum):
@@ -14,8 +15,7 @@ class Kind(StrEnum):
     ITEM = "item"
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int  # exclusive; text[start:end] is the quote
     kind: Kind
@@ -27,7 +27,7 @@ class Sentence:
 _LINE = re.compile(r"[^\r\n]+")
 _QUESTION_MARK = re.compile(r"^(?:Q|Question)\s*:\s*")
 _ANSWER_MARK = re.compile(r"^(?:A|Answer)\s*:\s*")
-_BULLET = re.compile(r"^(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][)])\s+")
+_BULLET = re.compile(r"^(?:(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][)])\s+|[✓✔✅☑★☆➤►▶→●○■□♦◆]\s*)")
 # A sentence ends at . ! ? (with closing quotes or brackets) before a space and a capital, digit or quote.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)")
 _ABBREVIATION = re.compile(
@@ -36,22 +36,35 @@ _ABBREVIATION = re.compile(
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Every sentence of every line, in text order; spans never include list markers or "Q:"/"A:"."""
-    sentences: list[Sentence] = []
+def split_sentences(text: str) -> Iterator[Sentence]:
+    """Every sentence of every line, in text order; spans never include list markers or "Q:"/"A:". Yielded one
+    by one: a long article then never holds them all at once.
+
+    A line after a question line answers it (until the next heading or question), and a short item without
+    closing punctuation is a list item ("- Lowers cholesterol"), not a heading, under a line ending in ":" or
+    under a heading when it is not written in title case (a table of contents is)."""
+    answering = False
+    listing: str | None = None  # "intro" after a line ending in ":", "heading" after a heading
     for line_no, line in enumerate(_LINE.finditer(text)):
         start, end = _strip(text, line.start(), line.end())
         if start >= end:
             continue
-        kind, start = _line_kind(text, start, end)
-        pieces = list(_pieces(text, start, end))
+        kind, start = _line_kind(text, start, end, listing)
+        if kind is Kind.TEXT and answering:
+            kind = Kind.ANSWER
+        pieces = _pieces(text, start, end)
         for n, (s, e) in enumerate(pieces):
             sentence_kind = Kind.QUESTION if text[e - 1] == "?" and kind is not Kind.HEADING else kind
-            sentences.append(Sentence(s, e, sentence_kind, line_no, n == 0, text[e - 1] == ":"))
-    return sentences
+            yield Sentence(s, e, sentence_kind, line_no, n == 0, text[e - 1] == ":")
+        last = text[end - 1]
+        answering = (last == "?" and kind is not Kind.HEADING) or (answering and kind in (Kind.ANSWER, Kind.ITEM))
+        if last == ":" or kind is Kind.HEADING:
+            listing = "intro" if last == ":" else "heading"
+        elif kind is not Kind.ITEM:
+            listing = None
 
 
-def _line_kind(text: str, start: int, end: int) -> tuple[Kind, int]:
+def _line_kind(text: str, start: int, end: int, listing: str | None) -> tuple[Kind, int]:
     content = text[start:end]
     for pattern, kind in ((_QUESTION_MARK, Kind.QUESTION), (_ANSWER_MARK, Kind.ANSWER), (_BULLET, Kind.ITEM)):
         marker = pattern.match(content)
@@ -60,9 +73,18 @@ def _line_kind(text: str, start: int, end: int) -> tuple[Kind, int]:
             break
     else:
         kind = Kind.TEXT
-    if kind in (Kind.TEXT, Kind.ITEM) and _is_heading(text[start:end]):
+    content = text[start:end]
+    if kind is Kind.ITEM and (listing == "intro" or (listing == "heading" and not _title_case(content))):
+        return kind, start
+    if kind in (Kind.TEXT, Kind.ITEM) and _is_heading(content):
         kind = Kind.HEADING
     return kind, start
+
+
+def _title_case(content: str) -> bool:
+    """"Understanding Fibromyalgia and Its Impact" (a table of contents), not "Reduced anxiety and nervousness"."""
+    long_words = [word for word in content.split() if len(word) >= 4]
+    return bool(long_words) and sum(word[0].isupper() for word in long_words) >= 0.6 * len(long_words)
 
 
 def _is_heading(content: str) -> bool:

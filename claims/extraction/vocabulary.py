@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
+
+from claims.extraction.tokens import TOKEN, Words, fold, tokenize
 
 MentionKind = Literal["intervention", "condition"]
 
@@ -16,15 +18,19 @@ HARM_ROOTS = frozenset({
     "drug tolerance", "miscarriage", "birth defects",
 })
 # Mechanism claims name a target: a receptor, or a messenger under one of these.
-TARGET_ROOTS = frozenset({"neurotransmitters", "cortisol", "cyclooxygenase-2", "melatonin levels"})
+TARGET_ROOTS = frozenset({
+    "neurotransmitters", "cortisol", "cyclooxygenase-2", "melatonin levels", "hypothalamic-pituitary-adrenal axis",
+    "brain-derived neurotrophic factor", "nitric oxide", "nf-kb", "cytokines", "prostaglandins", "ampk",
+    "acetylcholinesterase", "insulin secretion", "hormones", "5-alpha-reductase", "blood clotting",
+})
 # Outcomes people want more of are "improved"; symptoms and diseases are "relieved".
 # States of life, not diseases: a claim is made for them ("not for pregnant women"), never about relieving them.
-POPULATION_TERMS = frozenset({"pregnancy", "breastfeeding"})
+POPULATION_TERMS = frozenset({"pregnancy", "breastfeeding", "children", "surgery"})
 _OUTCOME_NAME = re.compile(
     r"\b(?:quality|function|well-being|mood|energy|libido|performance|health|memory|recovery|digestion|appetite"
-    r"|testosterone levels|muscle strength|wound healing|fertility)\b"
+    r"|testosterone levels|muscle strength|wound healing|fertility|alertness|longevity|hydration|relaxation|circulation"
+    r"|satiety|production|growth|density|sensitivity)\b"
 )
-_TOKEN = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -46,9 +52,12 @@ class Term:
         )
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A vocabulary term found in the text: its span, kind and canonical name."""
+# starts, ends, kinds, names, surfaces
+MentionColumns = tuple[list[int], list[int], list[MentionKind], list[str], list[str]]
+
+
+class Mention(NamedTuple):
+    """A vocabulary term found in the text: its span, kind and canonical name (a tuple: made by the thousand)."""
 
     start: int
     end: int
@@ -82,12 +91,13 @@ class VocabularyIndex:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.folded: dict[tuple[str, ...], tuple[MentionKind, str]] = {}
         self.exact: dict[tuple[str, ...], tuple[MentionKind, str]] = {}  # abbreviations: "RLS", "SAMe"
-        self.longest: dict[str, int] = {}  # first token (folded) -> longest n-gram starting with it
+        self.lengths: dict[str, tuple[int, ...]] = {}  # first token (folded) -> lengths of its n-grams, longest first
         self.exact_first: set[str] = set()
         for kind, terms in (("intervention", vocabulary.interventions), ("condition", vocabulary.conditions)):
             for term in terms:
                 for surface in (term.name, *term.synonyms):
                     self._add(surface, (kind, term.name))  # type: ignore[arg-type]
+        self._add_plurals()
         broader = {t.name: t.broader for t in vocabulary.conditions}
         self.ancestors: dict[str, frozenset[str]] = {name: _closure(name, broader) for name in broader}
         self.harms = frozenset(n for n, up in self.ancestors.items() if ({n} | up) & HARM_ROOTS)
@@ -101,50 +111,73 @@ class VocabularyIndex:
         self.populations = frozenset(n for n in broader if n in POPULATION_TERMS)
 
     def _add(self, surface: str, value: tuple[MentionKind, str]) -> None:
-        tokens = tuple(_TOKEN.findall(surface))
+        tokens = tuple(TOKEN.findall(surface))
         if not tokens:
             return
         case_sensitive = sum(ch.isupper() for ch in surface) >= 2
         if case_sensitive:
             self.exact.setdefault(tokens, value)
-            self.exact_first.add(_fold(tokens[0]))
+            self.exact_first.add(fold(tokens[0]))
         else:
-            self.folded.setdefault(tuple(_fold(t) for t in tokens), value)
-        first = _fold(tokens[0])
-        self.longest[first] = max(self.longest.get(first, 0), len(tokens))
+            self.folded.setdefault(tuple(fold(t) for t in tokens), value)
+        self._add_length(fold(tokens[0]), len(tokens))
 
-    def mentions(self, text: str) -> list[Mention]:
-        """Every vocabulary term in the text, left to right, longest match first, never overlapping."""
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        folded = _TOKEN.findall(_fold(text))  # same tokens, same order: folding keeps every index
-        longest = self.longest
-        found: list[Mention] = []
-        i, count = 0, len(spans)
-        while i < count:
-            n = longest.get(folded[i])
-            if not n:
-                i += 1
+    def _add_length(self, first: str, length: int) -> None:
+        lengths = self.lengths.get(first, ())
+        if length not in lengths:
+            self.lengths[first] = tuple(sorted((*lengths, length), reverse=True))
+
+    def _add_plurals(self) -> None:
+        """"migraines", "allergies", "muscle cramps": a plural in the text finds the singular name. Names come
+        first; of two singulars for one plural, the one ending in "y", then in "-es", wins."""
+        names = list(self.folded.items())
+        for plural in (_plural_ies, _plural_es, _plural_s):
+            for tokens, value in names:
+                form = plural(tokens[-1])
+                if form:
+                    self.folded.setdefault((*tokens[:-1], form), value)
+                    if len(tokens) == 1:
+                        self._add_length(form, 1)
+
+    def mentions(self, text: str, words: Words | None = None) -> list[Mention]:
+        """Every vocabulary term in the text, left to right, longest match first, never overlapping
+        (`words`: the text's words, when the caller has them already)."""
+        return [Mention(*mention) for mention in zip(*self.mention_columns(text, words))]
+
+    def mention_columns(self, text: str, words: Words | None = None) -> MentionColumns:
+        """The mentions as columns (starts, ends, kinds, names): a long article's thousands of mentions then make
+        four lists, not thousands of objects for the garbage collector to walk through."""
+        tokens, bounds = words or tokenize(fold(text))  # folding keeps every index, so bounds index into text
+        lengths = self.lengths
+        columns: MentionColumns = ([], [], [], [], [])
+        starts, ends, kinds, names, surfaces = columns
+        after = 0  # first token not inside an earlier mention
+        for i in [i for i, token in enumerate(tokens) if token in lengths]:
+            if i < after:
                 continue
-            hit = self._lookup(spans, folded, i, min(n, count - i), text)
-            if hit is None:
-                i += 1
-                continue
-            length, (kind, name) = hit
-            start, end = spans[i][0], spans[i + length - 1][1]
-            found.append(Mention(start, end, kind, name, text[start:end]))
-            i += length
-        return found
+            hit = self._lookup(tokens, bounds, i, lengths[tokens[i]], text)
+            if hit is not None:
+                length, (kind, name) = hit
+                start, end = bounds[2 * i], bounds[2 * (i + length) - 1]
+                starts.append(start)
+                ends.append(end)
+                kinds.append(kind)
+                names.append(name)
+                surfaces.append(text[start:end])
+                after = i + length
+        return columns
 
     def _lookup(
-        self, spans: list[tuple[int, int]], folded: list[str], i: int, n: int, text: str
+        self, tokens: list[str], bounds: list[int], i: int, lengths: tuple[int, ...], text: str
     ) -> tuple[int, tuple[MentionKind, str]] | None:
-        for length in range(n, 0, -1):
-            if length > 1 and "\n" in text[spans[i][1]:spans[i + length - 1][0]]:
+        for length in lengths:
+            if i + length > len(tokens):
+                continue
+            if length > 1 and "\n" in text[bounds[2 * i + 1]:bounds[2 * (i + length - 1)]]:
                 continue  # a term never spans two lines
-            key = tuple(folded[i:i + length])
-            value = self.folded.get(key) or self._singular(key)
-            if value is None and folded[i] in self.exact_first:
-                raw = tuple(text[s:e] for s, e in spans[i:i + length])
+            value = self.folded.get(tuple(tokens[i:i + length]))
+            if value is None and tokens[i] in self.exact_first:
+                raw = tuple(text[bounds[2 * k]:bounds[2 * k + 1]] for k in range(i, i + length))
                 value = self.exact.get(raw)
                 if value is None and raw[-1].endswith("s"):
                     value = self.exact.get((*raw[:-1], raw[-1][:-1]))
@@ -152,25 +185,20 @@ class VocabularyIndex:
                 return length, value
         return None
 
-    def _singular(self, key: tuple[str, ...]) -> tuple[MentionKind, str] | None:
-        last = key[-1]
-        for stem in (last[:-3] + "y" if last.endswith("ies") else "", last[:-2] if last.endswith("es") else "",
-                     last[:-1] if last.endswith("s") else ""):
-            if stem and (value := self.folded.get((*key[:-1], stem))):
-                return value
-        return None
-
     def is_ancestor(self, broader: str, narrower: str) -> bool:
         return broader in self.ancestors.get(narrower, frozenset())
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+def _plural_ies(token: str) -> str:
+    return token[:-1] + "ies" if token.endswith("y") and len(token) > 1 else ""
 
 
-def _fold(text: str) -> str:
-    """Lower case with every index kept in place (a few non-ASCII letters grow under str.lower)."""
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+def _plural_es(token: str) -> str:
+    return token + "es"
+
+
+def _plural_s(token: str) -> str:
+    return token + "s"
 
 
 def _closure(name: str, broader: dict[str, tuple[str, ...]]) -> frozenset[str]:

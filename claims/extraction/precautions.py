@@ -1,0 +1,134 @@
+"""Precautions: who should not take the subject (contraindications) and what not to take it with (interactions)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claims.extraction.findings import Finding, safety_effect
+from claims.extraction.tokens import contains_any, fold
+from claims.extraction.vocabulary import Mention, VocabularyIndex
+from evidence.enums import ClaimType, Direction
+
+DRUG_INTERACTIONS = "drug interactions"
+CONTRAINDICATED = "contraindicated in"
+
+_I = re.IGNORECASE
+# "People with kidney stones should avoid ...", "If you have liver disease, avoid ...".
+_AFTER = re.compile(
+    r"(?:\s*(?:,|or|and)\s+[\w\s'-]{0,40}?)?[\s,]*(?:\w+\s+){0,2}?(?:should|must)\s+(?:also\s+|probably\s+|generally"
+    r"\s+|first\s+)?(?:not\b(?!\s+(?:take|use|have|exceed|consume)\s+(?:more|over))|never\b|avoid\b|stay\s+away"
+    r"|steer\s+clear|(?:use|exercise)\s+caution|be\s+(?:cautious|careful))"
+    r"|[\s,]*(?:\w+\s+){0,2}?(?:are|is)\s+(?:advised|urged|warned|told)\s+(?:to\s+avoid|not\s+to)\b"
+    r"|\s*,\s*(?:avoid|do\s+not\s+(?:take|use)|don't\s+(?:take|use))\b",
+    _I,
+)
+# "not recommended for pregnant women", "avoid it if you have liver disease", "contraindicated in epilepsy".
+_BEFORE = re.compile(
+    r"\b(?:not\s+(?:be\s+)?(?:recommended|advised|suitable|appropriate)|(?:not\s+(?:be\s+)?safe|unsafe)"
+    r"|(?<!to\s)(?<!help\s)(?<!helps\s)avoid(?:ed)?(?:\s+(?:it|them|this\s+\w+))?"
+    r"(?:\s+if\s+you\s+(?:have|are|suffer\s+from))?|contraindicated"
+    r"|should\s+not\s+be\s+(?:used|taken|given|consumed)(?:\s+if\s+you\s+have)?|should\s+be\s+avoided"
+    r"|(?:use|exercise)\s+caution(?:\s+if\s+you\s+have)?)"
+    r"(?:\s+(?:by|for|during|in|with|among))?\s+(?:\w+\s+){0,3}$",
+    _I,
+)
+_PEOPLE_WITH = re.compile(r"\b(?:with|have|had|suffer(?:ing)?\s+from)\s+(?:\w+\s+){0,2}$", _I)
+# "It is not recommended to take ginseng if you have high blood pressure."
+_IF_YOU_HAVE = re.compile(
+    r"\b(?:not\s+(?:be\s+)?recommended|avoid\w*|should\s+not|shouldn't|don't|do\s+not|never|not\s+(?:be\s+)?safe"
+    r"|unsafe)\b[^.;]{0,60}?\bif\s+you\s+(?:have|are|suffer\s+from|had)\s+(?:\w+\s+){0,2}$",
+    _I,
+)
+# Said of pregnancy, breastfeeding or children, any warning in the clause is about them.
+_POPULATION_WARNING = re.compile(
+    r"\b(?:avoid\w*|unsafe|contraindicated|stay\s+away|steer\s+clear"
+    r"|not\s+(?:be\s+)?(?:recommended|advised|safe|suitable|appropriate)"
+    r"|(?:should|must)\s+not\b(?!\s+(?:take|use|have|exceed|consume)\s+(?:more|over))|shouldn't"
+    r"|(?:never|don't|do\s+not)\s+(?:take|use|give)"
+    r"|not\s+(?:enough|sufficient)\s+(?:\w+\s+)?(?:evidence|information|data|research)\b[^.;]{0,40}\bsafe"
+    r"|stop\s+(?:taking|using)\b)",
+    _I,
+)
+_HINTS = ("should", "must", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
+          "stay away", "steer", "stop", "don't", "do not", "never")
+
+_DRUGS = (
+    r"(?:(?:other|certain|some|many|prescription|common|several|any|these)\s+)*(?:[\w-]+\s+){0,2}?(?:medications?"
+    r"|medicines?|drugs?|sedatives?|antidepressants?|antibiotics?|blood\s+thinners?|anticoagulants?"
+    r"|immunosuppressants?|contraceptives?|birth\s+control|supplements?|substances?|alcohol|prescriptions?|meds)\b"
+)
+# Each way of saying "do not take it with other drugs", with words it cannot do without (lower case, run on
+# folded text): a pattern runs only on a sentence that has one of its words.
+_INTERACTION_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("interact",), r"\binteract(?:s|ed|ing)?\s+(?:\w+\s+)?with\s+" + _DRUGS),
+    (("absorption", "effectiv", "efficacy", "effect", "level", "metabolism", "action"),
+     r"\b(?:reduc\w*|decreas\w*|increas\w*|affect\w*|alter\w*|interfer\w*\s+with|enhanc\w*|amplif\w*|potentiat\w*"
+     r"|intensif\w*|weaken\w*|counteract\w*|block\w*)\s+(?:the\s+)?(?:\w+\s+)?(?:absorption|effectiveness|efficacy"
+     r"|effects?|levels?|metabolism|action)\s+of\s+" + _DRUGS),
+    (("less", "more"), r"\bmak\w*\s+" + _DRUGS + r"\s+(?:less|more)\s+(?:effective|potent)"),
+    (("how well",), r"\b(?:decreas|reduc|increas|affect|lower|chang|alter)\w*\s+how\s+well\s+" + _DRUGS
+     + r"\s+works?\b"),
+    # "People taking blood thinners should talk to their doctor before using ginger."
+    (("should", "must", "need to", "ought"),
+     r"\b(?:people|those|anyone|patients|individuals|you|users|women|men)\s+(?:who\s+(?:are\s+)?)?(?:taking|take"
+     r"|on|using|use|prescribed)\s+" + _DRUGS + r"[^.;]{0,80}?\b(?:should|must|need\s+to|ought\s+to)\b"),
+    # "Do not combine kava with alcohol", "should not be mixed with sedatives".
+    (("not", "n't", "never", "avoid"),
+     r"\b(?:do\s+not|don't|never|avoid|should\s+not|shouldn't|not\s+be)\s+(?:\w+\s+)?(?:tak\w*|combin\w*|mix\w*"
+     r"|us(?:e|ed|ing)|pair\w*)\s+(?:\w+\s+){0,5}?(?:with|alongside|together\s+with)\s+" + _DRUGS),
+    # "Avoid St. John's wort if you take antidepressants."
+    (("if you",), r"\bif\s+you\s+(?:take|are\s+taking|use|are\s+using|are\s+on)\s+" + _DRUGS),
+    # "Goldenseal can affect how your body processes certain drugs."
+    (("how your", "how the"), r"\b(?:affect|change|alter|slow|speed)\w*\s+(?:up\s+|down\s+)?how\s+(?:your\s+|the\s+)?"
+     r"(?:body|liver)\s+(?:processes|breaks\s+down|metaboli[sz]es|absorbs|handles|clears)\s+" + _DRUGS),
+)
+_INTERACTS = tuple((hints, re.compile(pattern)) for hints, pattern in _INTERACTION_PATTERNS)
+_DRUG_HINTS = ("medic", "drug", "sedativ", "antidepress", "antibiot", "thinner", "anticoag", "immunosup", "contracept",
+               "birth control", "supplement", "substance", "alcohol", "prescription", "meds")
+
+
+# "when taken with diabetes medications", "Combining ginseng with warfarin": taken together, with a harm named.
+_TOGETHER = re.compile(
+    r"\b(?:when\s+(?:taken|used|combined|mixed)|combin\w*|mix\w*|in\s+combination|together)\s+(?:\w+\s+){0,3}?"
+    r"with\s+" + _DRUGS,
+    _I,
+)
+_TOGETHER_HARM = re.compile(
+    r"\b(?:risk|danger\w*|harm\w*|bleed\w*|toxic\w*|too\s+(?:much|low|high|far)|serotonin\s+syndrome|side\s+effects"
+    r"|adverse|caution|careful|avoid|not\s+recommended|excessive\w*|drows\w*|sedat\w*)",
+    _I,
+)
+
+
+def may_warn(clause: str) -> bool:
+    """Whether the clause has any word a contraindication needs ("should", "avoid", "not recommended", ...)."""
+    folded = fold(clause)
+    return contains_any(folded, _HINTS)
+
+
+def contraindicated(clause: str, m: Mention, index: VocabularyIndex) -> bool:
+    """Whether the clause (one that `may_warn`) warns people with the condition, or pregnant women, or children,
+    off the subject."""
+    if m.name in index.targets:
+        return False
+    if m.name in index.harms:  # "people with liver problems should not take it"; never "avoid liver damage"
+        return bool(_AFTER.match(clause, m.end)) and bool(_PEOPLE_WITH.search(clause, max(0, m.start - 40), m.start))
+    if m.name in index.populations and _POPULATION_WARNING.search(clause):
+        return True
+    return bool(_AFTER.match(clause, m.end) or _BEFORE.search(clause, 0, m.start)
+                or _IF_YOU_HAVE.search(clause, 0, m.start))
+
+
+def read_interactions(text: str, others: Sequence[Mention] = ()) -> list[Finding]:
+    """"Ashwagandha may interact with thyroid medications", "Do not combine kava with alcohol": a warning
+    about taking the subject with other drugs. `others` are the other interventions named (relative spans)."""
+    folded = fold(text)
+    if not others and not contains_any(folded, _DRUG_HINTS):
+        return []
+    for m in sorted(others, key=lambda o: o.start, reverse=True):
+        text = text[:m.start] + "medications" + text[m.end:]
+    folded = fold(text)
+    interacts = any(pattern.search(folded) for hints, pattern in _INTERACTS if contains_any(folded, hints))
+    if not interacts and not ("with" in folded and _TOGETHER.search(text) and _TOGETHER_HARM.search(text)):
+        return []
+    return [Finding(ClaimType.SAFETY, DRUG_INTERACTIONS, safety_effect(Direction.NEGATIVE), Direction.NEGATIVE)]
