@@ -18,7 +18,9 @@ def not_borne_out(f: Finding, index: VocabularyIndex) -> Finding:
                    Direction.NEGATIVE)
 
 
-def labels_as_targets(found: list[c.Cue], decisions: list[Decision], benefits: bool) -> list[Decision]:
+def labels_as_targets(
+    text: str, found: list[c.Cue], decisions: list[Decision], benefits: bool
+) -> list[Decision]:
     """"- Heart health: curcumin may lower cholesterol" claims a benefit for heart health too."""
     if not any(d.label for d in decisions):
         return decisions
@@ -26,7 +28,11 @@ def labels_as_targets(found: list[c.Cue], decisions: list[Decision], benefits: b
     if not (benefits or claimed or any(q.kind is c.CueKind.BENEFIT for q in found)):
         return decisions
     named = {d.mention.name for d in claimed}
-    direction = claimed[0].direction if claimed else Direction.POSITIVE  # "- Prostatitis: little evidence it helps"
+    if claimed:
+        direction = claimed[0].direction  # "- Prostatitis: little evidence it helps"
+    else:  # "- Tinnitus: ..., but a review found no convincing evidence that it helps"
+        benefit = [q for q in found if q.kind is c.CueKind.BENEFIT]
+        direction = positive_if(not (benefit and negated(text[:benefit[-1].start])))
     return [d._replace(role=Role.TARGET, claim_type=ClaimType.EFFICACY, direction=direction)
             if d.label and d.role is Role.POPULATION else d
             for d in decisions if not (d.label and d.mention.name in named)]

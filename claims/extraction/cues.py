@@ -67,6 +67,7 @@ _BENEFIT = (
     r"|guard\w*\s+against|defend\w*\s+against|strengthen\w*|stabili[sz]\w*|normali[sz]\w*|maintain\w*"
     r"|slow(?:s|ed|ing)?(?:\s+(?:down|the\s+progression\s+of))?|delay(?:s|ed|ing)?\s+the\s+onset\s+of"
     r"|revers(?:e|es|ed|ing)|kill(?:s|ed|ing)?|lessen\w*|diminish\w*|(?:drop|fall|declin\w*|dip)s?\s+in"
+    r"|heal(?:s|ed|ing)?|curb(?:s|ed|ing)?|(?:worth\s+a\s+try|worth\s+trying)\s+for"
 )
 _MECHANISM = (
     r"interact\w*(?:\s+with)?|bind\w*(?:\s+to)?|engag\w*(?:\s+with)?|acts?\s+(?:on|as)|acting\s+on"
@@ -82,6 +83,16 @@ CUES = re.compile(
 
 def cue_kind(match: re.Match[str]) -> CueKind:
     return CueKind(match.lastgroup or "")
+
+
+# "placebo-controlled", "a controlled trial", "randomized controlled study": a word of study design, no benefit.
+_DESIGN_AFTER = re.compile(r"\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies)|experiments?|conditions)\b")
+
+
+def _design_word(folded: str, match: re.Match[str]) -> bool:
+    if not match.group().startswith("controlled"):
+        return False
+    return folded[match.start() - 1:match.start()] == "-" or bool(_DESIGN_AFTER.match(folded, match.end()))
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -148,6 +159,8 @@ BENEFIT_AFTER = re.compile(
     r"|intense|painful)|(?:levels?\s+)?(?:drop(?:ped)?|fell|declined|decreased)\s+by|improved)\b",
     _I,
 )
+# "HIV medicines", "diabetes medications": a class of drugs named after the disease it treats, no condition here.
+DRUG_AFTER = re.compile(r"[\s-]*(?:medicines?|medications?|drugs?|meds|pills)\b", _I)
 HARM_AFTER = re.compile(r"[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?|worse)\b", _I)
 RAISING = re.compile(r"increas|rais|boost|enhanc|stimulat|promot|elevat", _I)
 LOWERING = re.compile(r"inhibit|block|suppress", _I)
@@ -178,7 +191,9 @@ FAVOURABLE = re.compile(
 EFFECT_ON = re.compile(r"effects?\s+on", _I)
 GOOD_EFFECT = re.compile(r"\b(?:positive|beneficial|favou?rable|protective|significant|calming|soothing)\s+$", _I)
 NEGATED_CUE = re.compile(r"\b(?:not|never|n't)\s+$", _I)
-NOT_BEFORE = re.compile(r"\b(?:not|non|never|isn't|aren't)[\s-]*$", _I)
+NOT_BEFORE = re.compile(
+    r"\b(?:not|non|never|isn't|aren't|no(?:\s+(?:serious|major|significant|severe|notable|known))?)[\s-]*$", _I
+)
 # After a receptor or system, "that helps regulate mood, sleep and pain" describes the target, not the subject.
 DESCRIBES_TARGET = re.compile(  # used with .match(text, pos): no "^", which would only match at 0
     r"\s*(?:,\s*(?:a|an|the)\s+[\w-]+(?:\s+of\s+[\w-]+)?\s*)?,?\s*(?:that|which)\s+(?:helps?|regulates?|controls?"
@@ -211,6 +226,9 @@ PROTECTIVE_BEFORE = re.compile(
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|didn't|won't|isn't|aren't|unable\s+to|unlikely\s+to"
     r"|fail(?:s|ed)?\s+to)\s+(?:\w+\s+){0,2}$"
+    # "trials have generally not found that ginkgo improves memory", "failed to show that it helps"
+    r"|\b(?:not|never|n't|fail(?:s|ed)?\s+to)\s+(?:\w+\s+)?(?:found|find|shown|show|demonstrated|demonstrate"
+    r"|proven|prove|proved|established|confirmed|confirm)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}$"
     r"|\b(?:does|do|did)\s+not\s+support\s+(?:the\s+)?(?:use|idea|claims?)\s+(?:of|that)\s+(?:[\w'’-]+\s+){0,5}$"
     r"|\b(?:no|little|scant|insufficient|not\s+enough"
     r"|no\s+(?:good|strong|reliable|solid|scientific|clinical|convincing))"
@@ -254,6 +272,9 @@ EXAMPLES = re.compile(
     r"|specifically|e\.g\.,?)[\s:]*(?:the\s+)?$",
     _I,
 )
+# Between two conditions that are one: "overreaction known as a cytokine storm", "fibrillation, an irregular".
+NAMED_AS = re.compile(r"[\s\w-]{0,20}?,?\s+(?:also\s+)?(?:known\s+as|called|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?", _I)
+APPOSITION = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}", _I)
 CLASS_WORD = re.compile(r"\b(?:conditions?|syndromes?|disorders?|ailments?|diseases?|issues|problems)$", _I)
 # Clause boundaries: a benefit cue does not reach across "but", ";" or a list label's colon.
 CLAUSE_BREAK = re.compile(
@@ -375,7 +396,7 @@ class ArticleCues:
         after = 0
         for i in [i for i, word in enumerate(words) if word in starting]:
             start = bounds[2 * i]
-            if start >= after and (match := CUES.match(folded, start)):
+            if start >= after and (match := CUES.match(folded, start)) and not _design_word(folded, match):
                 after = match.end()
                 self.starts.append(start)
                 self.ends.append(after)
@@ -394,7 +415,10 @@ class ArticleCues:
 
 def find_cues(clause: str) -> list[Cue]:
     cues = []
-    for match in CUES.finditer(fold(clause)):
+    folded = fold(clause)
+    for match in CUES.finditer(folded):
+        if _design_word(folded, match):
+            continue
         kind = cue_kind(match)
         cues.append(Cue(match.start(), match.end(), kind, clause[match.start():match.end()]))
     return cues

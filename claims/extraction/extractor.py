@@ -17,6 +17,7 @@ from claims.extraction.prevalence import read_prevalence
 from claims.extraction.reading import ADVERSE_EFFECTS, SentenceContext, read_conditions
 from claims.extraction.sentences import Kind, Sentence, split_sentences
 from claims.extraction.tokens import fold, tokenize
+from claims.extraction.tolerability import SAFE, read_tolerability
 from claims.extraction.vocabulary import Mention, MentionColumns, Vocabulary, VocabularyIndex
 from evidence.enums import AssertedEvidence, ClaimType, Direction
 
@@ -91,6 +92,8 @@ def statement(finding: Finding, intervention: str) -> str:
     match finding.claim_type:
         case ClaimType.EFFICACY:
             text = f"{intervention} {effect} {condition}"
+        case ClaimType.SAFETY if effect == SAFE:
+            text = f"{intervention} {effect}"
         case ClaimType.SAFETY if effect == CONTRAINDICATED:
             text = f"{intervention} is {effect} {condition}"
         case ClaimType.SAFETY:
@@ -278,6 +281,10 @@ class _ArticleReader:
             treated = next((f.condition for f in read if f.claim_type is ClaimType.EFFICACY), None)
             others = [m for m in subjects if m.name != subject]
             read += read_interactions(quote, others) + read_legal(quote) + read_dosage(quote, treated or named)
+            safe = read_tolerability(quote)
+            if safe:  # "safe, and no serious side effects were reported" is one claim that it is safe
+                read = [f for f in read if not (f.condition == safe[0].condition and f.direction is Direction.POSITIVE)]
+            read += safe
             findings += [(subject, f) for f in read]
         elif self.last_subject is not None and not c.OTHER_ACTOR.search(quote):
             findings += [(self.last_subject, f) for f in self._warnings_and_doses(sentence, local, subjects, context)]

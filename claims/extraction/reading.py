@@ -20,9 +20,10 @@ def read_conditions(
     """Efficacy, safety and mechanism findings of one sentence whose subject is already known (`found`: its cues,
     when the caller has them already)."""
     found = c.find_cues(text) if found is None else found
+    conditions = _without_appositions(text, conditions, index)
     decisions = _decisions(text, found, conditions, interventions, index)
     if any(d.label for d in decisions):
-        decisions = then.labels_as_targets(found, decisions, context.benefits)
+        decisions = then.labels_as_targets(text, found, decisions, context.benefits)
     if len(decisions) > 1:
         decisions = then.narrow_targets(decisions, index)
     if any(d.role is Role.POPULATION for d in decisions):
@@ -38,6 +39,19 @@ def read_conditions(
     if ("significan" in text or "placebo" in text or "differ" in text) and c.NOT_SIGNIFICANT.search(text):
         findings = [then.not_borne_out(f, index) for f in findings]
     return then.one_mechanism_per_target(list(dict.fromkeys(findings)))
+
+
+def _without_appositions(text: str, conditions: list[Mention], index: VocabularyIndex) -> list[Mention]:
+    """One thing named twice is one condition: "an inflammatory overreaction known as a cytokine storm" is the
+    storm; "atrial fibrillation, an irregular heartbeat," is atrial fibrillation."""
+    dropped: set[int] = set()
+    for first, second in zip(conditions, conditions[1:]):
+        gap = text[first.end:second.start]
+        if c.NAMED_AS.fullmatch(gap):
+            dropped.add(first.start)
+        elif c.APPOSITION.fullmatch(gap) and index.is_ancestor(second.name, first.name):
+            dropped.add(second.start)
+    return [m for m in conditions if m.start not in dropped] if dropped else conditions
 
 
 def _decisions(
@@ -163,6 +177,8 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
     harm = m.name in index.harms or surface.harm  # "fewer sexual side effects"
     if m.name in index.populations:
         return Decision(m, Role.POPULATION)
+    if c.DRUG_AFTER.match(clause, m.end):
+        return Decision(m, Role.NONE)
     if harm and c.NOT_BEFORE.search(clause, max(0, m.start - 16), m.start):  # "CBD is not addictive"
         return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.POSITIVE, "not")
     if surface.benefit and not harm:

@@ -254,7 +254,7 @@ def test_negation_and_results_that_did_not_hold_make_negative_claims(sentence: s
     [
         ("Side effects of zinc include nausea and a metallic taste.", {"safety:zinc:risk-of:negative:adverse-effects"}),
         ("Ginger is generally safe, but high doses can cause heartburn, gas and diarrhea.",
-         {"safety:ginger:risk-of:negative:adverse-effects"}),
+         {"safety:ginger:is-generally-safe:positive:adverse-effects", "safety:ginger:risk-of:negative:adverse-effects"}),
         ("High doses of vitamin A can cause liver damage.", {"safety:vitamin-a:risk-of:negative:liver-injury"}),
         ("High doses of niacin can be toxic to the liver.", {"safety:niacin:risk-of:negative:liver-injury"}),
         ("Licorice root can raise blood pressure.", {"safety:licorice-root:risk-of:negative:hypertension"}),
