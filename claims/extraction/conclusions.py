@@ -27,6 +27,9 @@ def labels_as_targets(
     claimed = [d for d in decisions if d.role is Role.TARGET and d.claim_type is ClaimType.EFFICACY]
     if not (benefits or claimed or any(q.kind is c.CueKind.BENEFIT for q in found)):
         return decisions
+    if not claimed and any(d.role is Role.POPULATION and not d.label for d in decisions):
+        # "- Eye health: it could help people with glaucoma": the people helped are what the item claims
+        return [d._replace(role=Role.NONE) if d.label else d for d in decisions]
     named = {d.mention.name for d in claimed}
     if claimed:
         direction = claimed[0].direction  # "- Prostatitis: little evidence it helps"

@@ -42,6 +42,7 @@ _HARM = (
     r"|toxic\w*|damag\w*|harm(?:s|ful)?|injur\w*|concerns?(?:\s+(?:about|over|regarding))?"
     r"|warnings?(?:\s+about)?|possibility\s+of|potential\s+for|likelihood\s+of|worsen\w*|exacerbat\w*"
     r"|aggravat\w*|impair\w*|minimi[sz]\w*|carr(?:y|ies)\s+(?:a\s+)?(?:risk|potential)\s+of"
+    r"|linked\s+(?:[\w'’-]+\s+){1,3}?to"  # "a study linked probiotic use to brain fog"
 )
 _BENEFIT = (
     r"relie(?:f|ve|ves|ved|ving)(?:\s+(?:from|of|for))?|alleviat\w*(?:\s+of)?|eas(?:e|es|ed|ing)\b|sooth\w*"
@@ -190,6 +191,8 @@ FAVOURABLE = re.compile(
 )
 EFFECT_ON = re.compile(r"effects?\s+on", _I)
 GOOD_EFFECT = re.compile(r"\b(?:positive|beneficial|favou?rable|protective|significant|calming|soothing)\s+$", _I)
+# "the FDA has not approved it to treat diabetes": a regulator's decision, not a claim about what it does.
+APPROVED_BEFORE = re.compile(r"\b(?:approv\w*|licen[cs]ed|authori[sz]ed|cleared)\s+(?:\w+\s+){0,2}(?:to|for)\s+$")
 NEGATED_CUE = re.compile(r"\b(?:not|never|n't)\s+$", _I)
 NOT_BEFORE = re.compile(
     r"\b(?:not|non|never|isn't|aren't|no(?:\s+(?:serious|major|significant|severe|notable|known))?)[\s-]*$", _I
@@ -257,6 +260,7 @@ POPULATION_BEFORE = re.compile(
 POPULATION_AFTER = re.compile(r"[\s-]*(?:patients|sufferers|populations?|communities)\b", _I)
 COORDINATION = re.compile(
     r"^(?:[\s,;/&]|\b(?:and|or|as\s+well\s+as|nor|plus|the|its|their|overall|general|other|associated|related"
+    r"|symptoms\s+of|signs\s+of"
     r"|chronic|severe|potential|improved|reduced|better|even|also|both|either)\b)*$",
     _I,
 )
@@ -283,7 +287,10 @@ CLAUSE_BREAK = re.compile(
 # A relative clause that only describes a receptor or messenger, not what the subject does.
 DESCRIPTIVE_CLAUSE = re.compile(
     r"^\W*(?:which|that)\s+(?:play|plays|are|is)\s+(?:also\s+)?(?:a\s+|an\s+)?(?:crucial\s+|key\s+|important\s+"
-    r"|central\s+|significant\s+)?(?:role|involved|responsible|important)\b",
+    r"|central\s+|significant\s+)?(?:role|involved|responsible|important)\b"
+    # "..., which is increasingly linked to depression": the condition named before is described, not the subject
+    r"|^\W*(?:which|that)\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:linked|tied|associated|connected"
+    r"|related)\s+(?:to|with)\b",
     _I,
 )
 ADVISORY = re.compile(

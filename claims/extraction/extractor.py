@@ -281,10 +281,10 @@ class _ArticleReader:
             treated = next((f.condition for f in read if f.claim_type is ClaimType.EFFICACY), None)
             others = [m for m in subjects if m.name != subject]
             read += read_interactions(quote, others) + read_legal(quote) + read_dosage(quote, treated or named)
-            safe = read_tolerability(quote)
-            if safe:  # "safe, and no serious side effects were reported" is one claim that it is safe
-                read = [f for f in read if not (f.condition == safe[0].condition and f.direction is Direction.POSITIVE)]
-            read += safe
+            tolerability = read_tolerability(quote)
+            if any(f.effect == SAFE for f in tolerability):  # "safe, and no serious side effects were reported"
+                read = [f for f in read if not (f.condition == ADVERSE_EFFECTS and f.direction is Direction.POSITIVE)]
+            read += tolerability
             findings += [(subject, f) for f in read]
         elif self.last_subject is not None and not c.OTHER_ACTOR.search(quote):
             findings += [(self.last_subject, f) for f in self._warnings_and_doses(sentence, local, subjects, context)]

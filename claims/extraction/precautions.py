@@ -32,6 +32,7 @@ _BEFORE = re.compile(
     r"(?:\s+(?:by|for|during|in|with|among))?\s+(?:\w+\s+){0,3}$",
     _I,
 )
+_HOLDERS_AFTER = re.compile(r"[\s-]*(?:patients|sufferers|survivors)\b", _I)
 _PEOPLE_WITH = re.compile(r"\b(?:with|have|had|suffer(?:ing)?\s+from)\s+(?:\w+\s+){0,2}$", _I)
 # "It is not recommended to take ginseng if you have high blood pressure."
 _IF_YOU_HAVE = re.compile(
@@ -60,9 +61,10 @@ _DRUGS = (
 # Each way of saying "do not take it with other drugs", with words it cannot do without (lower case, run on
 # folded text): a pattern runs only on a sentence that has one of its words.
 _INTERACTION_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("interact",), r"\binteract(?:s|ed|ing)?\s+(?:\w+\s+)?with\s+" + _DRUGS),
+    (("interact", "interfer"), r"\b(?:interact|interfer\w*)(?:s|ed|ing)?\s+(?:\w+\s+)?with\s+" + _DRUGS),
     (("absorption", "effectiv", "efficacy", "effect", "level", "metabolism", "action"),
-     r"\b(?:reduc\w*|decreas\w*|increas\w*|affect\w*|alter\w*|interfer\w*\s+with|enhanc\w*|amplif\w*|potentiat\w*"
+     r"\b(?:reduc\w*|decreas\w*|increas\w*|rais\w*|lower\w*|affect\w*|alter\w*|interfer\w*\s+with|enhanc\w*|amplif\w*"
+     r"|potentiat\w*"
      r"|intensif\w*|weaken\w*|counteract\w*|block\w*)\s+(?:the\s+)?(?:\w+\s+)?(?:absorption|effectiveness|efficacy"
      r"|effects?|levels?|metabolism|action)\s+of\s+" + _DRUGS),
     (("less", "more"), r"\bmak\w*\s+" + _DRUGS + r"\s+(?:less|more)\s+(?:effective|potent)"),
@@ -115,14 +117,25 @@ def contraindicated(clause: str, m: Mention, index: VocabularyIndex) -> bool:
         return bool(_AFTER.match(clause, m.end)) and bool(_PEOPLE_WITH.search(clause, max(0, m.start - 40), m.start))
     if m.name in index.populations and _POPULATION_WARNING.search(clause):
         return True
-    return bool(_AFTER.match(clause, m.end) or _BEFORE.search(clause, 0, m.start)
+    # "Because it may stimulate the immune system, people with lupus should avoid it": only those with it are warned
+    people = _PEOPLE_WITH.search(clause, max(0, m.start - 60), m.start) or _HOLDERS_AFTER.match(clause, m.end)
+    return bool((people and _AFTER.match(clause, m.end)) or _BEFORE.search(clause, 0, m.start)
                 or _IF_YOU_HAVE.search(clause, 0, m.start))
+
+
+# "There is no known interaction between elderberry and the flu vaccine": an interaction it does not have.
+_NO_INTERACTION = re.compile(
+    r"\b(?:no|not\s+any)\s+(?:known|reported|significant|major|documented)\s+(?:drug\s+)?interactions?\b"
+    r"|\b(?:does|do)\s+not\s+(?:appear\s+to\s+|seem\s+to\s+)?interact\b"
+)
 
 
 def read_interactions(text: str, others: Sequence[Mention] = ()) -> list[Finding]:
     """"Ashwagandha may interact with thyroid medications", "Do not combine kava with alcohol": a warning
     about taking the subject with other drugs. `others` are the other interventions named (relative spans)."""
     folded = fold(text)
+    if "interact" in folded and _NO_INTERACTION.search(folded):
+        return [Finding(ClaimType.SAFETY, DRUG_INTERACTIONS, safety_effect(Direction.POSITIVE), Direction.POSITIVE)]
     if not others and not contains_any(folded, _DRUG_HINTS):
         return []
     for m in sorted(others, key=lambda o: o.start, reverse=True):

@@ -102,13 +102,15 @@ def _decide_clause(
     for n, m in enumerate(mentions):
         previous = decisions[-1] if decisions else None
         gap = clause[mentions[n - 1].end:m.start] if n else ""
-        if previous and c.SEPARATOR.search(gap) and _can_share(previous, m, index) and (
+        warned = _contraindication(clause, m, index) if warns else None
+        if warned and not (previous and previous.cue == CONTRAINDICATED):
+            decisions.append(Decision(*warned[:6], first_group + n, warned.label))
+        elif previous and c.SEPARATOR.search(gap) and _can_share(previous, m, index) and (
                 c.COORDINATION.match(gap) or _unknown_harms_between(previous, gap)):
             decisions.append(Decision(m, *previous[1:]))
         elif previous and c.EXAMPLES.match(gap):
             decisions.append(_example(decisions, m, index))
         else:
-            warned = _contraindication(clause, m, index) if warns else None
             decision = warned or _decide(clause, m, mentions, found, index)
             decisions.append(Decision(*decision[:6], first_group + n, decision.label))
     return decisions
@@ -258,6 +260,8 @@ def _by_cue(clause: str, m: Mention, cue: c.Cue, harm: bool, plain_harms: frozen
         plain = m.name in plain_harms
         return Decision(m, Role.TARGET if plain else Role.NONE, ClaimType.SAFETY if plain else None,
                         Direction.NEGATIVE if plain else None, harm_default=plain)
+    if c.before(c.APPROVED_BEFORE, clause, cue.start, 40):
+        return Decision(m, Role.NONE)
     denied = negated(clause[:cue.start]) or bool(
         c.EFFECT_ON.match(cue.text) and c.before(c.NEGATED_EFFECT, clause, cue.start, 48))
     if denied and cue.text.lower().startswith("cure") and c.A_CURE_DENIED.search(clause, 0, cue.start):

@@ -28,19 +28,27 @@ _DENIED_BEFORE = re.compile(
 )
 # "Up to 4 grams a day is considered safe": what is safe is the dose, a dosage claim of its own.
 _DOSE_BEFORE = re.compile(r"\b\d[\d.,]*\s*(?:mg|g|mcg|µg|iu|grams?|milligrams?|micrograms?|cups?|drops?)\b[^.;]{0,40}$")
+# "drinking it every day can cause problems:", "may lead to complications": harm without a named condition.
+_TROUBLE = re.compile(
+    r"\b(?:can|may|could|might|will|often|also)\s+(?:also\s+)?(?:cause|lead\s+to|create|trigger)\s+(?:\w+\s+)?"
+    r"(?:problems|issues|complications|trouble|side[- ]effects|unpleasant\s+effects)\b"
+)
 _HINTS = ("safe", "tolerat", "no serious", "no major", "no significant", "no severe", "no notable")
+_TROUBLE_HINTS = ("problems", "issues", "complications", "trouble", "side effects", "side-effects", "effects")
 
 
 def read_tolerability(sentence: str) -> list[Finding]:
-    """A sentence saying its subject is safe or well tolerated makes a positive safety claim about side effects."""
+    """A sentence saying its subject is safe or well tolerated makes a positive safety claim about side effects;
+    one saying it can cause problems, without naming them, a negative one."""
     folded = fold(sentence)
-    if not contains_any(folded, _HINTS):
-        return []
-    for match in _SAFE.finditer(folded):
-        before = folded[max(0, match.start() - 40):match.start()]
-        if _DENIED_BEFORE.search(before) or _DOSE_BEFORE.search(folded[:match.start()]):
-            continue
-        if "not" in match.group() or "n't" in match.group():
-            continue
-        return [Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, SAFE, Direction.POSITIVE)]
-    return []
+    found = []
+    if contains_any(folded, _HINTS) and any(_said_safe(folded, match) for match in _SAFE.finditer(folded)):
+        found.append(Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, SAFE, Direction.POSITIVE))
+    if contains_any(folded, _TROUBLE_HINTS) and _TROUBLE.search(folded):
+        found.append(Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, "risk of", Direction.NEGATIVE))
+    return found
+
+
+def _said_safe(folded: str, match: re.Match[str]) -> bool:
+    before = folded[max(0, match.start() - 40):match.start()]
+    return not (_DENIED_BEFORE.search(before) or _DOSE_BEFORE.search(folded[:match.start()]))

@@ -237,6 +237,10 @@ def test_generic_claim_verbs_and_outcome_nouns_make_efficacy_claims(sentence: st
          "efficacy:tart-cherry:does-not-relieve:negative:high-cholesterol"),
         ("There is little evidence that saw palmetto helps chronic prostatitis.",
          "efficacy:saw-palmetto:does-not-relieve:negative:prostatitis"),
+        ("Well-run trials have not found that valerian improves sleep quality in older adults.",
+         "efficacy:valerian:does-not-improve:negative:sleep-quality"),
+        ("A placebo-controlled trial found that echinacea was no better than placebo for colds.",
+         "efficacy:echinacea:does-not-relieve:negative:common-cold"),
         ("People with knee osteoarthritis who drank tart cherry juice reported a modest reduction in pain, but the "
          "difference compared with placebo was not statistically significant.",
          "efficacy:tart-cherry:does-not-relieve:negative:osteoarthritis"),
@@ -320,6 +324,76 @@ def test_a_claim_in_the_passive_names_the_remedy_after_with_or_by(sentence: str,
 )
 def test_lowering_a_good_or_raising_a_bad_is_a_harm(sentence: str, key: str) -> None:
     assert key in claims_in(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "keys"),
+    [
+        ("Valerian is generally well tolerated.", {"safety:valerian:is-generally-safe:positive:adverse-effects"}),
+        ("Chamomile appears to be safe for most adults.", {"safety:chamomile:is-generally-safe:positive:adverse-effects"}),
+        ("Zinc lozenges are cheap and usually well-tolerated.",
+         {"safety:zinc:is-generally-safe:positive:adverse-effects"}),
+        ("Creatine is considered safe, and no serious side effects were reported in the trials.",
+         {"safety:creatine:is-generally-safe:positive:adverse-effects"}),
+        ("Taking it on an empty stomach can cause problems:", set()),  # no subject named: nothing to attach it to
+        ("Garlic is safe in food amounts, but garlic pills can cause problems for some people.",
+         {"safety:garlic:is-generally-safe:positive:adverse-effects", "safety:garlic:risk-of:negative:adverse-effects"}),
+    ],
+)
+def test_saying_a_remedy_is_safe_or_can_cause_problems_is_a_safety_claim(sentence: str, keys: set[str]) -> None:
+    assert set(claims_in(sentence)) == keys
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is not known whether chamomile is safe during pregnancy.",
+        "Up to 5 grams of creatine a day is considered safe.",
+        "Ask your pharmacist to make sure garlic is safe with your other medicines.",
+    ],
+)
+def test_doubt_about_safety_or_a_safe_dose_claims_no_tolerability(sentence: str) -> None:
+    assert not [k for k in claims_in(sentence) if "is-generally-safe" in k]
+
+
+def test_no_known_interaction_is_a_favourable_safety_claim() -> None:
+    assert "safety:echinacea:lower-risk-of:positive:drug-interactions" in claims_in(
+        "There is no known interaction between echinacea and the flu vaccine.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Zinc may interfere with antibiotics taken at the same time.",
+     "Goldenseal can raise blood levels of drugs such as cyclosporine."],
+)
+def test_interfering_with_drugs_or_raising_their_levels_is_an_interaction(sentence: str) -> None:
+    assert any(k.endswith(":risk-of:negative:drug-interactions") for k in claims_in(sentence))
+
+
+def test_a_condition_named_as_another_is_one_condition() -> None:
+    keys = set(claims_in("Fish oil may raise the risk of atrial fibrillation, an irregular heartbeat, in older adults."))
+    assert keys == {"safety:omega-3-fatty-acids:risk-of:negative:atrial-fibrillation"}
+
+
+def test_a_drug_class_named_after_a_disease_is_no_claim_about_the_disease() -> None:
+    keys = claims_in("Goldenseal can reduce the effectiveness of HIV medicines and blood thinners.")
+    assert not [k for k in keys if k.endswith(":hiv")]
+
+
+def test_a_regulator_not_approving_a_use_is_no_efficacy_claim() -> None:
+    keys = claims_in("The FDA has not approved berberine to treat diabetes.")
+    assert not [k for k in keys if k.startswith("efficacy:")]
+
+
+def test_only_people_with_a_condition_are_warned_off_not_what_the_remedy_does() -> None:
+    keys = set(claims_in("Because echinacea may stimulate the immune system, people with lupus should not take it."))
+    assert "safety:echinacea:contraindicated-in:negative:lupus" in keys
+    assert not [k for k in keys if "contraindicated-in:negative:immune" in k or k.endswith(":positive:lupus")]
+
+
+def test_a_disease_the_condition_is_linked_to_is_described_not_claimed() -> None:
+    keys = claims_in("Turmeric may reduce inflammation in the brain, which is increasingly linked to depression.")
+    assert not [k for k in keys if k.endswith(":depression")]
 
 
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
