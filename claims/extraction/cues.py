@@ -259,12 +259,16 @@ POPULATION_BEFORE = re.compile(
     r"\s+(?:the\s+|their\s+|this\s+|a\s+)?(?:\w+\s+)?$")
 POPULATION_AFTER = re.compile(r"[\s-]*(?:patients|sufferers|populations?|communities)\b", _I)
 COORDINATION = re.compile(
-    r"^(?:[\s,;/&]|\b(?:and|or|as\s+well\s+as|nor|plus|the|its|their|overall|general|other|associated|related"
+    r"^(?:[\s,;/&()]|\b(?:and|or|as\s+well\s+as|nor|plus|the|its|their|overall|general|other|associated|related"
     r"|symptoms\s+of|signs\s+of"
     r"|chronic|severe|potential|improved|reduced|better|even|also|both|either)\b)*$",
     _I,
 )
-LIST_GAP = re.compile(r"^\s*,\s*(?:[\w'-]+\s+){0,2}[\w'-]+\s*(?:,\s*)?(?:(?:and|or)\s+)?$", _I)
+LIST_GAP = re.compile(
+    r"^\s*,\s*(?:[\w'-]+\s+){0,2}[\w'-]+\s*(?:,\s*)?(?:(?:and|or)\s+)?$"
+    r"|^\)?\s*,?\s*(?:and|or)\s+[\w'-]+\s+$",  # "PMS and menopausal hot flashes": one word the vocabulary lacks
+    _I,
+)
 # Words between a benefit and a harm that do not part them: "eases the symptoms of opioid withdrawal".
 TRANSPARENT = re.compile(
     r"\b(?:the|a|an|its|their|your|symptoms?|signs?|severity|frequency|intensity|duration|effects?|burden|of|from)\b",

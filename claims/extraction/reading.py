@@ -105,6 +105,8 @@ def _decide_clause(
         warned = _contraindication(clause, m, index) if warns else None
         if warned and not (previous and previous.cue == CONTRAINDICATED):
             decisions.append(Decision(*warned[:6], first_group + n, warned.label))
+        elif previous and previous.mention.name == m.name and gap.strip() == "(":  # "premenstrual syndrome (PMS)"
+            decisions.append(Decision(m, *previous[1:]))
         elif previous and c.SEPARATOR.search(gap) and _can_share(previous, m, index) and (
                 c.COORDINATION.match(gap) or _unknown_harms_between(previous, gap)):
             decisions.append(Decision(m, *previous[1:]))

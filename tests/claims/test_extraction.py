@@ -396,6 +396,12 @@ def test_a_disease_the_condition_is_linked_to_is_described_not_claimed() -> None
     assert not [k for k in keys if k.endswith(":depression")]
 
 
+def test_an_abbreviation_in_brackets_and_a_modifier_do_not_break_a_list_of_conditions() -> None:
+    keys = set(claims_in("Black cohosh may help with anxiety, premenstrual syndrome (PMS) and nighttime hot flashes."))
+    assert {"efficacy:black-cohosh:relieves:positive:anxiety", "efficacy:black-cohosh:relieves:positive:premenstrual-syndrome",
+            "efficacy:black-cohosh:relieves:positive:menopausal-symptoms"} <= keys
+
+
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
     claims = claims_in("It is not recommended to take ginseng if you have high blood pressure.")
     assert set(claims) == {"safety:ginseng:contraindicated-in:negative:hypertension"}
