@@ -27,7 +27,8 @@ _SPECIFIC: tuple[tuple[AssertedEvidence, re.Pattern[str]], ...] = (
     (AssertedEvidence.PRECLINICAL, re.compile(
         r"\bpre-?clinical\b|\banimal (?:stud(?:y|ies)|models?|research|experiments?)\b"
         r"|\bin (?:mice|rats|rodents|animals|animal models)\b|\bin[- ]vitro\b"
-        r"|\b(?:laboratory|lab|test[- ]tube|cell|rodent) (?:stud(?:y|ies)|research|experiments?)\b", _I)),
+        r"|\b(?:laboratory|lab|test[- ]tube|cell|rodent|rat|mouse) (?:stud(?:y|ies)|research|experiments?|tests?)\b"
+        r"|\bin (?:the |a )?(?:lab|laboratory)\b|\bin (?:test tubes|lab dishes|cells|cell cultures)\b", _I)),
 )
 _STUDIES = re.compile(
     r"\b(?:stud(?:y|ies)|research|evidence|findings|data|science|scientists|researchers)\b(?:\W+\w+){0,6}?\W+"
@@ -93,7 +94,7 @@ _SPECIFIC_HINTS: dict[AssertedEvidence, tuple[str, ...]] = {
     AssertedEvidence.CONTROLLED_TRIAL: ("clinical", "human", "controlled", "pilot", "trial"),
     AssertedEvidence.OBSERVATIONAL: ("survey", "stud"),
     AssertedEvidence.CASE_REPORT: ("case",),
-    AssertedEvidence.PRECLINICAL: ("clinical", "animal", "mice", "rats", "rodent", "vitro", "lab", "test", "cell"),
+    AssertedEvidence.PRECLINICAL: ("clinical", "animal", "mice", "mouse", "rat", "rodent", "vitro", "lab", "test", "cell"),
 }
 _STUDIES_HINTS = ("stud", "research", "evidence", "finding", "data", "scien", "according")
 _ANECDOTAL_HINTS = ("anecdot", "testimon", "narrative", "praised", "personal", "report", "user", "patient", "people",

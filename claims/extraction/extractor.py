@@ -290,7 +290,7 @@ class _ArticleReader:
             findings += [(self.last_subject, f) for f in self._warnings_and_doses(sentence, local, subjects, context)]
         if sentence.kind is Kind.ANSWER and self.open_question is not None and self.open_question.avoid:
             findings += self._who_should_avoid(quote, local)
-        about = subject or self.topic
+        about = self.topic or subject  # a prevalence is the article's context, not a claim about a drug it names
         first = next((m.name for m in local if m.name not in self.index.targets), None)
         if about is not None:
             findings += [(about, f) for f in read_prevalence(quote, first, bool(interventions))]

@@ -9,15 +9,16 @@ from evidence.enums import ClaimType, Direction
 
 _I = re.IGNORECASE
 _BOUND = r"(?P<bound>up\s+to|about|around|approximately|nearly|almost|over|more\s+than|roughly|as\s+many\s+as|an\s+estimated)"
+_PERCENT = r"(?P<percent>\d+(?:\.\d+)?(?:\s*(?:–|-|to)\s*\d+(?:\.\d+)?)?)\s*(?:%|percent)"  # "10–15%"
 _AFFECTS = re.compile(
     rf"\b(?:affect(?:s|ing|ed)?|afflicts?|afflicting|impacts?|impacting)\s+(?:{_BOUND}\s+)?"
-    r"(?:(?P<percent>\d+(?:\.\d+)?)\s*(?:%|percent)|(?P<count>\d[\d,.]*\s*(?:million|billion))|(?P<millions>millions|billions)"
+    rf"(?:{_PERCENT}|(?P<count>\d[\d,.]*\s*(?:million|billion))|(?P<millions>millions|billions)"
     r"|one\s+in\s+(?P<one_in>\w+)|(?P<share>half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|two\s+thirds))(?!\w)",
     _I,
 )
 # "About 1 in 3 adults has high blood pressure", "20% of women experience migraines": the condition comes after.
 _SHARE_HAVE = re.compile(
-    rf"(?:{_BOUND}\s+)?(?:(?P<percent>\d+(?:\.\d+)?)\s*(?:%|percent)|(?:one|1)\s+in\s+(?P<one_in>\w+)"
+    rf"(?:{_BOUND}\s+)?(?:{_PERCENT}|(?:one|1)\s+in\s+(?P<one_in>\w+)|(?P<count>\d[\d,.]*\s*(?:million|billion))"
     r"|(?P<share>half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|two\s+thirds))\s+(?:of\s+)?(?:all\s+)?"
     r"(?:\w+\s+){0,2}?(?:adults|people|americans|women|men|children|adolescents|teens|the\s+population|individuals)"
     r"(?:\s+\w+){0,4}?\s+(?:ha(?:s|ve)|experience[sd]?|suffer\s+from|live\s+with|are\s+affected\s+by|develop)\b",
@@ -30,7 +31,7 @@ _PREVALENCE = re.compile(
 
 _PREVALENCE_HINTS = ("affect", "afflict", "impact", "prevalen", "inciden")
 _SHARE_HINTS = ("has ", "have ", "experience", "suffer", "live with", "affected by", "develop")
-_SHARES = ("%", "percent", "half", "third", "quarter", " in ")
+_SHARES = ("%", "percent", "half", "third", "quarter", " in ", "million", "billion")
 
 
 def read_prevalence(sentence: str, condition: str | None, names_a_remedy: bool = False) -> list[Finding]:

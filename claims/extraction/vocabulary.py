@@ -22,6 +22,7 @@ TARGET_ROOTS = frozenset({
     "neurotransmitters", "cortisol", "cyclooxygenase-2", "melatonin levels", "hypothalamic-pituitary-adrenal axis",
     "brain-derived neurotrophic factor", "nitric oxide", "nf-kb", "cytokines", "prostaglandins", "ampk",
     "acetylcholinesterase", "insulin secretion", "hormones", "5-alpha-reductase", "blood clotting",
+    "drug-metabolizing enzymes", "nerve growth factor", "amyloid beta", "amylase",
 })
 # Outcomes people want more of are "improved"; symptoms and diseases are "relieved".
 # States of life, not diseases: a claim is made for them ("not for pregnant women"), never about relieving them.

@@ -402,6 +402,45 @@ def test_an_abbreviation_in_brackets_and_a_modifier_do_not_break_a_list_of_condi
             "efficacy:black-cohosh:relieves:positive:menopausal-symptoms"} <= keys
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Peppermint oil eases IBS. IBS affects an estimated 10–15% of adults worldwide.",
+         "epidemiology:peppermint-oil:affects-an-estimated-10-15-percent-of-people:neutral:irritable-bowel-syndrome"),
+        ("Cinnamon may lower blood sugar. More than 38 million Americans have diabetes.",
+         "epidemiology:cinnamon:affects-more-than-38-million-people:neutral:type-2-diabetes"),
+        # the drug named in passing is not what the article is about: the prevalence belongs to its remedy
+        ("Saffron may lift mood. Depression affects 280 million people, and many want alternatives to antidepressants.",
+         "epidemiology:saffron:affects-280-million-people:neutral:depression"),
+    ],
+)
+def test_prevalence_in_ranges_and_head_counts_is_an_epidemiology_claim_of_the_article_remedy(text: str, key: str) -> None:
+    assert key in claims_in(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("St. John's wort lifts mood, and hyperforin appears to inhibit the reuptake of serotonin.",
+         "mechanism:st-john-s-wort:inhibits:neutral:serotonin"),
+        ("Goldenseal blocks CYP3A4, a liver enzyme that breaks down many medications.",
+         "mechanism:goldenseal:inhibits:neutral:drug-metabolizing-enzymes"),
+    ],
+)
+def test_constituents_and_enzymes_make_mechanism_claims(sentence: str, key: str) -> None:
+    assert key in claims_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["In the lab, lion's mane stimulated the production of nerve growth factor.",
+     "Rat studies show that cinnamon can lower cholesterol."],
+)
+def test_lab_and_rat_studies_assert_preclinical_evidence(sentence: str) -> None:
+    levels = {a.asserted_evidence for c in claims_in(sentence).values() for a in c.appearances}
+    assert levels == {AssertedEvidence.PRECLINICAL}
+
+
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
     claims = claims_in("It is not recommended to take ginseng if you have high blood pressure.")
     assert set(claims) == {"safety:ginseng:contraindicated-in:negative:hypertension"}
