@@ -921,23 +921,24 @@ def test_labelled_sentences_are_sentences_of_the_articles() -> None:
 
 
 def test_articles_about_other_remedies_are_read_as_well() -> None:
-    """Eleven articles in the genre about other remedies (tests/data/genre-articles). Each was labelled by hand
-    before the extractor first ran on it; the first-run (held-out) efficacy+safety figures were:
-    ashwagandha, CBD, turmeric recall 0.62 / precision 0.80; melatonin, magnesium 0.62 / 0.80; kava and valerian
-    0.75 / 1.00; ginger and rhodiola 0.60 / 0.87 (these three with the extractor as it was before the genre work);
-    tart cherry and saw palmetto 0.62 / 0.83 (after the first genre rules for verbs, negation, precautions and FAQ
-    answers, and a vocabulary of 276 interventions and 345 conditions); lemon balm 0.79 / 0.94 (after the rules
-    those two taught, tuned on nothing but them and probe sentences). All have
-    been used for tuning since, so the figures printed here are in-sample; the held-out test below is the honest
-    estimate. Label corrections after a first run are listed in the JSON's "about"."""
+    """Twenty-nine articles in the genre about other remedies (tests/data/genre-articles), each labelled by hand
+    before the extractor first ran on it. First-run (held-out) efficacy+safety figures, recall / precision:
+    ashwagandha, CBD, turmeric 0.62 / 0.80; melatonin, magnesium 0.62 / 0.80; kava and valerian 0.75 / 1.00;
+    ginger and rhodiola 0.60 / 0.87; tart cherry and saw palmetto 0.62 / 0.83; lemon balm 0.79 / 0.94; the first
+    blind set of eight (St John's wort ... probiotics, written by someone who never saw the extractor) 0.63 / 0.79;
+    the second blind set of ten (garlic ... glucosamine) 0.45 / 0.81. Every one has been used for tuning since, so
+    the figures printed here are in-sample and the floors below guard against regressions; the held-out test
+    below is the honest estimate. Label corrections after a first run are listed in the JSON's "about"."""
     both = report("other remedies", GENRE_LABELLED, GENRE)
-    assert both.recall >= 0.9
-    assert both.precision >= 0.85
+    assert both.recall >= GENRE_RECALL_FLOOR
+    assert both.precision >= GENRE_PRECISION_FLOOR
 
 
 # --- the blind set: articles nobody on the team tuned on ---------------------------------------------
 
-# Measured once, at the end of the work, with the extractor as committed (see the test's docstring).
+# What the in-sample and blind sets measured, rounded down to 0.05 (the figures and dates are in docs/extraction.md).
+GENRE_RECALL_FLOOR = 0.70
+GENRE_PRECISION_FLOOR = 0.90
 HELDOUT_RECALL_FLOOR = 0.0
 HELDOUT_PRECISION_FLOOR = 0.0
 
