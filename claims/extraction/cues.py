@@ -42,7 +42,7 @@ _HARM = (
     r"|toxic\w*|damag\w*|harm(?:s|ful)?|injur\w*|concerns?(?:\s+(?:about|over|regarding))?"
     r"|warnings?(?:\s+about)?|possibility\s+of|potential\s+for|likelihood\s+of|worsen\w*|exacerbat\w*"
     r"|aggravat\w*|impair\w*|minimi[sz]\w*|carr(?:y|ies)\s+(?:a\s+)?(?:risk|potential)\s+of"
-    r"|linked\s+(?:[\w'’-]+\s+){1,3}?to"  # "a study linked probiotic use to brain fog"
+    r"|linked\s+(?:[\w'’-]+\s+){0,3}?to"  # "has been linked to liver damage", "a study linked probiotic use to brain fog"
 )
 _BENEFIT = (
     r"relie(?:f|ve|ves|ved|ving)(?:\s+(?:from|of|for))?|alleviat\w*(?:\s+of)?|eas(?:e|es|ed|ing)\b|sooth\w*"
@@ -68,7 +68,8 @@ _BENEFIT = (
     r"|guard\w*\s+against|defend\w*\s+against|strengthen\w*|stabili[sz]\w*|normali[sz]\w*|maintain\w*"
     r"|slow(?:s|ed|ing)?(?:\s+(?:down|the\s+progression\s+of))?|delay(?:s|ed|ing)?\s+the\s+onset\s+of"
     r"|revers(?:e|es|ed|ing)|kill(?:s|ed|ing)?|lessen\w*|diminish\w*|(?:drop|fall|declin\w*|dip)s?\s+in"
-    r"|heal(?:s|ed|ing)?|curb(?:s|ed|ing)?|(?:worth\s+a\s+try|worth\s+trying)\s+for"
+    r"|heal(?:s|ed|ing)?|curb(?:s|ed|ing)?|(?:worth\s+a\s+try|worth\s+trying)\s+for|(?<=little\s)for"
+    r"|(?:needed|necessary|required|crucial|critical|key)\s+for|fix(?:es|ed|ing)?\b|offset(?:s|ting)?"
 )
 _MECHANISM = (
     r"interact\w*(?:\s+with)?|bind\w*(?:\s+to)?|engag\w*(?:\s+with)?|acts?\s+(?:on|as)|acting\s+on"
@@ -229,13 +230,19 @@ PROTECTIVE_BEFORE = re.compile(
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|didn't|won't|isn't|aren't|unable\s+to|unlikely\s+to"
     r"|fail(?:s|ed)?\s+to)\s+(?:\w+\s+){0,2}$"
+    # "the pills do little for bones", "no supplement has been shown to prevent cancer"
+    r"|\b(?:do|does|did)\s+(?:\w+\s+)?little\s+$"
+    r"|\bno\s+(?:[\w-]+\s+){0,2}(?:has|have)\s+(?:ever\s+)?been\s+(?:shown|proven|found)\s+to\s+$"
     # "trials have generally not found that ginkgo improves memory", "failed to show that it helps"
     r"|\b(?:not|never|n't|fail(?:s|ed)?\s+to)\s+(?:\w+\s+)?(?:found|find|shown|show|demonstrated|demonstrate"
     r"|proven|prove|proved|established|confirmed|confirm)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}$"
     r"|\b(?:does|do|did)\s+not\s+support\s+(?:the\s+)?(?:use|idea|claims?)\s+(?:of|that)\s+(?:[\w'’-]+\s+){0,5}$"
     r"|\b(?:no|little|scant|insufficient|not\s+enough"
     r"|no\s+(?:good|strong|reliable|solid|scientific|clinical|convincing))"
-    r"\s+evidence\s+(?:that|to\s+(?:suggest|show)\s+that)\s+(?:[\w'’-]+\s+){0,4}$")
+    r"\s+evidence\s+(?:that|to\s+(?:suggest|show|say)\s+(?:for\s+sure\s+|with\s+confidence\s+)?that)"
+    r"\s+(?:[\w'’-]+\s+){0,4}$"
+    r"|\b(?:is|are|was|were)n't\s+(?:enough|sufficient|much|any|good)\s+evidence\s+(?:that|to\s+(?:suggest|show|say)"
+    r"\s+(?:for\s+sure\s+|with\s+confidence\s+)?that)\s+(?:[\w'’-]+\s+){0,4}$")
 # "It does not seem to have a meaningful effect on cholesterol", "had little effect on".
 NEGATED_EFFECT = re.compile(r"\b(?:no|not|never|n't|little|without)\b[\w\s'’-]{0,40}$")
 # "..., but the difference compared with placebo was not statistically significant": the finding did not hold.
@@ -243,6 +250,12 @@ NOT_SIGNIFICANT = re.compile(
     r"\b(?:but|however|although|though|yet)\b[^.;]{0,80}?\b(?:not\s+(?:statistically\s+)?significant"
     r"|no\s+(?:statistically\s+)?significant\s+difference|no\s+better\s+than\s+(?:a\s+)?placebo"
     r"|did\s+not\s+differ)",
+    _I,
+)
+# "The weight loss seen was small and not statistically significant": said of a sentence's only finding.
+NOT_SIGNIFICANT_ALONE = re.compile(
+    r"\b(?:not\s+(?:statistically\s+)?significant|no\s+(?:statistically\s+)?significant\s+(?:difference|effect"
+    r"|improvement|benefit|change|reduction))\b",
     _I,
 )
 # Between a cue and a condition, these make the condition the population, not the thing treated:
@@ -286,8 +299,8 @@ APPOSITION = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}", _I)
 CLASS_WORD = re.compile(r"\b(?:conditions?|syndromes?|disorders?|ailments?|diseases?|issues|problems)$", _I)
 # Clause boundaries: a benefit cue does not reach across "but", ";" or a list label's colon.
 CLAUSE_BREAK = re.compile(
-    r";|:\s|\s[–—]\s|\s-\s|,\s+(?=(?:but|while|whereas|though|although|yet|however|which|who)\b)"
-    r"|\s(?=(?:but|whereas|although|though|however)\b)")
+    r";|:\s|\s[–—]\s|\s-\s|,\s+(?=(?:but|while|whereas|though|although|yet|however|which|who)\b(?!,))"
+    r"|\s(?=(?:but|whereas|although|though|however)\b(?!,))")
 # A relative clause that only describes a receptor or messenger, not what the subject does.
 DESCRIPTIVE_CLAUSE = re.compile(
     r"^\W*(?:which|that)\s+(?:play|plays|are|is)\s+(?:also\s+)?(?:a\s+|an\s+)?(?:crucial\s+|key\s+|important\s+"
@@ -331,12 +344,13 @@ ANAPHOR = re.compile(
     r"^\W*(?:[\w’']+(?:\s+[\w’']+){0,9}(?:,|\s+that|\s+(?:says?|said|claims?|claimed|believes?|reports?|suggests?"
     r"|shows?|found|thinks?))\s+|(?:today|now|also|still|thus|therefore|moreover|furthermore|additionally"
     r"|traditionally|historically|overall|so|and|but)\s+|.{0,60}?(?=\bits\s+(?:potential|ability|use|effects?|role"
-    r"|benefits?|efficacy|effectiveness|capacity|power|properties)\b))?(?:it|its|they|their|such"
+    r"|benefits?|efficacy|effectiveness|capacity|power|properties)\b)){0,2}(?:it|its|they|their|such"
     r"|(?:this|these)(?!\s+(?:conditions?|disorders?|syndromes?|diseases?|symptoms?|sensations?|dysregulation"
     r"|findings|studies|people|individuals|patients|improvements?|reductions?|increases?|decreases?))"
     r"|supplements?|supplementation|(?:very\s+)?(?:high|higher|large|larger|excessive)\s+(?:doses|amounts|intakes)"
     r"|(?:the|this)\s+(?:plant|herb|leaf|leaves|alkaloids?|compounds?|substance|supplements?|botanical|extract|remedy"
-    r"|tree|mineral|vitamin|hormone|spice|oil|root|mushroom|juice|tea|powder|capsules?|tincture|drink|seeds?|berry"
+    r"|tree|mineral|vitamin|hormone|spice|oil|root|mushroom|juice|tea|powder|capsules?|pills?|tablets?|tincture|drink"
+    r"|seeds?|berry"
     r"|berries|fruit|flower|bark|gummies|product|active\s+(?:compounds?|components?|ingredients?|alkaloids?)))\b",
     _I,
 )
@@ -356,7 +370,9 @@ GENERIC_SYMPTOMS = re.compile(r"\b(?:symptoms|their\s+symptoms|the\s+burden)\b",
 # A sentence reporting what a trial found is about the article's subject even when it does not name it.
 STUDY_FINDING = re.compile(
     r"\b(?:trials?|stud(?:y|ies)|review|meta-analys[ie]s|analysis|experiments?)\b[^.;]{0,60}?\b(?:found|finds?"
-    r"|show(?:s|ed|n)?|suggest(?:s|ed)?|report(?:s|ed)?|conclud\w*|demonstrat\w*|indicat\w*|reveal\w*)\b",
+    r"|show(?:s|ed|n)?|suggest(?:s|ed)?|report(?:s|ed)?|conclud\w*|demonstrat\w*|indicat\w*|reveal\w*)\b"
+    # "In a 12-week placebo-controlled trial of 146 volunteers, people taking it caught fewer colds"
+    r"|^\W*in\s+(?:a|an|one|the|two|three|several|this|that)\s+[^.;]{0,60}?\b(?:trials?|stud(?:y|ies)|experiments?)\b",
     _I,
 )
 # "Insomnia is often treated with melatonin", "relieved by peppermint oil": the remedy is the agent, no comparator.
@@ -378,6 +394,9 @@ AFTER = re.compile(
     f"|(?P<population>{POPULATION_AFTER.pattern})",
     _I,
 )
+# "blood calcium", "serum zinc", "vitamin D levels": an intervention's name used for what is measured.
+MEASURED_BEFORE = re.compile(r"\b(?:blood|serum|plasma|urine|urinary)\s+$")
+MEASURED_AFTER = re.compile(r"\s+(?:levels?|status|concentrations?)\b")
 TAKER_BEFORE = re.compile(r"\b(?:taking|takes?|on|using|uses?|prescribed)\s+(?:[\w-]+\s+){0,2}$")
 DEFICIENCY_BEFORE = re.compile(
     r"\b(?:low|lack\s+of|insufficient|inadequate|deficien\w*\s+in|not\s+enough|too\s+little)\s+$")

@@ -260,6 +260,8 @@ class _ArticleReader:
         candidates = []
         for m in interventions:
             before = self.folded[max(sentence.start, m.start - 40):m.start]
+            if c.MEASURED_BEFORE.search(before) or c.MEASURED_AFTER.match(self.folded, m.end):
+                continue  # "raises blood calcium", "zinc levels": a measurement, not what is taken
             if c.DEFICIENCY_BEFORE.search(before):
                 return ""
             if c.AGENT_BEFORE.search(before) or not c.COMPARATOR_BEFORE.search(before):  # "treated with melatonin"

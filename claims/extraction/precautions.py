@@ -19,7 +19,7 @@ _AFTER = re.compile(
     r"\s+|first\s+)?(?:not\b(?!\s+(?:take|use|have|exceed|consume)\s+(?:more|over))|never\b|avoid\b|stay\s+away"
     r"|steer\s+clear|(?:use|exercise)\s+caution|be\s+(?:cautious|careful))"
     r"|[\s,]*(?:\w+\s+){0,2}?(?:are|is)\s+(?:advised|urged|warned|told)\s+(?:to\s+avoid|not\s+to)\b"
-    r"|\s*,\s*(?:avoid|do\s+not\s+(?:take|use)|don't\s+(?:take|use))\b",
+    r"|\s*,\s*(?:(?:though|however),\s*)?(?:avoid|skip|do\s+not\s+(?:take|use)|don't\s+(?:take|use))\b",
     _I,
 )
 # "not recommended for pregnant women", "avoid it if you have liver disease", "contraindicated in epilepsy".
@@ -34,6 +34,8 @@ _BEFORE = re.compile(
 )
 _HOLDERS_AFTER = re.compile(r"[\s-]*(?:patients|sufferers|survivors)\b", _I)
 _PEOPLE_WITH = re.compile(r"\b(?:with|have|had|suffer(?:ing)?\s+from)\s+(?:\w+\s+){0,2}$", _I)
+# "People with sarcoidosis, certain lymphomas or a history of kidney stones": the people the warning names.
+_PEOPLE_NAMED = re.compile(r"\b(?:with|have|had|suffer(?:ing)?\s+from|history\s+of|diagnosed)\b[^.;:]{0,60}$", _I)
 # "It is not recommended to take ginseng if you have high blood pressure."
 _IF_YOU_HAVE = re.compile(
     r"\b(?:not\s+(?:be\s+)?recommended|avoid\w*|should\s+not|shouldn't|don't|do\s+not|never|not\s+(?:be\s+)?safe"
@@ -45,16 +47,17 @@ _POPULATION_WARNING = re.compile(
     r"\b(?:avoid\w*|unsafe|contraindicated|stay\s+away|steer\s+clear"
     r"|not\s+(?:be\s+)?(?:recommended|advised|safe|suitable|appropriate)"
     r"|(?:should|must)\s+not\b(?!\s+(?:take|use|have|exceed|consume)\s+(?:more|over))|shouldn't"
-    r"|(?:never|don't|do\s+not)\s+(?:take|use|give)"
-    r"|not\s+(?:enough|sufficient)\s+(?:\w+\s+)?(?:evidence|information|data|research)\b[^.;]{0,40}\bsafe"
+    r"|(?:never|don't|do\s+not|would\s+not|wouldn't)\s+(?:take|use|give)\b(?!\s+(?:more|over))"
+    r"|(?:not|\w+n't)\s+(?:enough|sufficient)\s+(?:\w+\s+)?(?:evidence|information|data|research)\b[^.;]{0,60}\bsafe"
     r"|stop\s+(?:taking|using)\b)",
     _I,
 )
 _HINTS = ("should", "must", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
-          "stay away", "steer", "stop", "don't", "do not", "never")
+          "stay away", "steer", "stop", "don't", "do not", "never", "skip", "would not", "wouldn't")
 
 _DRUGS = (
-    r"(?:(?:other|certain|some|many|prescription|common|several|any|these)\s+)*(?:[\w-]+\s+){0,2}?(?:medications?"
+    r"(?:(?:other|certain|some|many|prescription|common|several|any|these)\s+)*(?:[\w-]+,?\s+(?:an?\s+)?){0,2}?"
+    r"(?:medications?"
     r"|medicines?|drugs?|sedatives?|antidepressants?|antibiotics?|blood\s+thinners?|anticoagulants?"
     r"|immunosuppressants?|contraceptives?|birth\s+control|supplements?|substances?|alcohol|prescriptions?|meds)\b"
 )
@@ -79,7 +82,7 @@ _INTERACTION_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"\b(?:do\s+not|don't|never|avoid|should\s+not|shouldn't|not\s+be)\s+(?:\w+\s+)?(?:tak\w*|combin\w*|mix\w*"
      r"|us(?:e|ed|ing)|pair\w*)\s+(?:\w+\s+){0,5}?(?:with|alongside|together\s+with)\s+" + _DRUGS),
     # "Avoid St. John's wort if you take antidepressants."
-    (("if you",), r"\bif\s+you\s+(?:take|are\s+taking|use|are\s+using|are\s+on)\s+" + _DRUGS),
+    (("if you",), r"\bif\s+you(?:\s+are|'re|’re)?\s+(?:take|taking|use|using|on)\s+" + _DRUGS),
     # "Goldenseal can affect how your body processes certain drugs."
     (("how your", "how the"), r"\b(?:affect|change|alter|slow|speed)\w*\s+(?:up\s+|down\s+)?how\s+(?:your\s+|the\s+)?"
      r"(?:body|liver)\s+(?:processes|breaks\s+down|metaboli[sz]es|absorbs|handles|clears)\s+" + _DRUGS),
@@ -118,14 +121,15 @@ def contraindicated(clause: str, m: Mention, index: VocabularyIndex) -> bool:
     if m.name in index.populations and _POPULATION_WARNING.search(clause):
         return True
     # "Because it may stimulate the immune system, people with lupus should avoid it": only those with it are warned
-    people = _PEOPLE_WITH.search(clause, max(0, m.start - 60), m.start) or _HOLDERS_AFTER.match(clause, m.end)
+    people = _PEOPLE_NAMED.search(clause, max(0, m.start - 70), m.start) or _HOLDERS_AFTER.match(clause, m.end)
     return bool((people and _AFTER.match(clause, m.end)) or _BEFORE.search(clause, 0, m.start)
                 or _IF_YOU_HAVE.search(clause, 0, m.start))
 
 
 # "There is no known interaction between elderberry and the flu vaccine": an interaction it does not have.
 _NO_INTERACTION = re.compile(
-    r"\b(?:no|not\s+any)\s+(?:known|reported|significant|major|documented)\s+(?:drug\s+)?interactions?\b"
+    r"\b(?:no|not\s+any)\s+(?:known|reported|significant|major|documented|meaningful|important|serious"
+    r"|clinically\s+(?:significant|relevant|important))\s+(?:drug\s+)?interactions?\b"
     r"|\b(?:does|do)\s+not\s+(?:appear\s+to\s+|seem\s+to\s+)?interact\b"
 )
 

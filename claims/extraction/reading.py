@@ -36,7 +36,8 @@ def read_conditions(
         findings += then.side_effect_list(text, decisions, context, index)
     if c.ADVISORY.search(text):
         findings = [f for f in findings if f.claim_type is not ClaimType.EFFICACY]
-    if ("significan" in text or "placebo" in text or "differ" in text) and c.NOT_SIGNIFICANT.search(text):
+    if ("significan" in text or "placebo" in text or "differ" in text) and (
+            c.NOT_SIGNIFICANT.search(text) or (len(findings) == 1 and c.NOT_SIGNIFICANT_ALONE.search(text))):
         findings = [then.not_borne_out(f, index) for f in findings]
     return then.one_mechanism_per_target(list(dict.fromkeys(findings)))
 
@@ -109,13 +110,28 @@ def _decide_clause(
             decisions.append(Decision(m, *previous[1:]))
         elif previous and c.SEPARATOR.search(gap) and _can_share(previous, m, index) and (
                 c.COORDINATION.match(gap) or _unknown_harms_between(previous, gap)):
-            decisions.append(Decision(m, *previous[1:]))
+            decision = Decision(m, *previous[1:])
+            if previous.role is Role.NONE:  # "made colds and flu less severe": the last item says what all are
+                own = _decide(clause, m, mentions, found, index)
+                if own.role is Role.TARGET and own.claim_type is not ClaimType.MECHANISM:
+                    decision = Decision(*own[:6], previous.group, own.label)
+                    _backfill(decisions, decision)
+            decisions.append(decision)
         elif previous and c.EXAMPLES.match(gap):
             decisions.append(_example(decisions, m, index))
         else:
             decision = warned or _decide(clause, m, mentions, found, index)
             decisions.append(Decision(*decision[:6], first_group + n, decision.label))
     return decisions
+
+
+def _backfill(decisions: list[Decision], decision: Decision) -> None:
+    """Give the items before it in its group, read as nothing on their own, the reading of the last item."""
+    for k in range(len(decisions) - 1, -1, -1):
+        d = decisions[k]
+        if d.group != decision.group or d.role is not Role.NONE:
+            break
+        decisions[k] = decision._replace(mention=d.mention)
 
 
 def _outside_target_descriptions(
@@ -209,7 +225,7 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
         if m.name in index.plain_harms:
             return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.NEGATIVE, harm_default=True)
         return Decision(m, Role.NONE)
-    return _by_cue(clause, m, cue, harm, index.plain_harms)
+    return _by_cue(clause, m, cue, harm, index.plain_harms, index.outcomes)
 
 
 def _raises_a_bad(clause: str, m: Mention, cue: c.Cue, index: VocabularyIndex) -> bool:
@@ -240,18 +256,28 @@ def _reread(clause: str, m: Mention, cue: c.Cue, index: VocabularyIndex) -> c.Cu
     return cue
 
 
-def _by_cue(clause: str, m: Mention, cue: c.Cue, harm: bool, plain_harms: frozenset[str]) -> Decision:
+def _by_cue(
+    clause: str, m: Mention, cue: c.Cue, harm: bool, plain_harms: frozenset[str], outcomes: frozenset[str]
+) -> Decision:
     gap = clause[cue.end:m.start]
     if cue.kind is c.CueKind.PROTECTIVE:  # "without drowsiness" spares a side effect; "fewer colds" is a benefit
-        kind = ClaimType.SAFETY if harm or cue.text.lower().startswith("without") else ClaimType.EFFICACY
-        return Decision(m, Role.TARGET, kind, Direction.POSITIVE, cue.text)
+        without = cue.text.lower().startswith("without")
+        if without and not harm and m.name in outcomes:
+            return Decision(m, Role.NONE)  # "the fatigue of a night without sleep": no claim about sleep
+        kind = ClaimType.SAFETY if harm or without else ClaimType.EFFICACY
+        # "were no less likely to become depressed": the protection was not found
+        return Decision(m, Role.TARGET, kind, positive_if(not negated(clause[:cue.start])), cue.text)
     if cue.kind is c.CueKind.HARM:
         if cue.text.lower() == "cause" and c.NEGATED_CUE.search(clause, max(0, cue.start - 8), cue.start):
             # "does not cause jitters": a side effect it spares, whatever else the condition may be
             return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.POSITIVE, cue.text)
+        linked = cue.text.lower().startswith("linked")
         if c.PROTECTIVE_BEFORE.search(fold(_last_words(clause[:cue.start], 6))) or negated(clause[:cue.start]):
-            kind = ClaimType.SAFETY if harm else ClaimType.EFFICACY
+            # "lowers the risk of colds" is a benefit; "has not been linked to liver problems" spares a harm
+            kind = ClaimType.SAFETY if harm or linked else ClaimType.EFFICACY
             return Decision(m, Role.TARGET, kind, Direction.POSITIVE, cue.text)
+        if linked and not harm and cue.text.lower().split()[-1] == "to" and len(cue.text.split()) == 2:
+            return Decision(m, Role.NONE)  # "it may be linked to genetics": a cause named, no harm claimed
         return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.NEGATIVE, cue.text)
     if c.POPULATION_GAP.search(gap) or c.POPULATION_AFTER.match(clause, m.end):
         return Decision(m, Role.POPULATION)

@@ -19,6 +19,7 @@ _SAFE = re.compile(
     r"\b(?:is|are|was|were|be|been|seems?|seemed|appears?|appeared|considered|deemed|regarded|thought|believed)"
     r"\s+(?:to\s+(?:be|have\s+been)\s+)?(?:[\w-]+\s+and\s+)?" + _QUALIFIER
     + r"(?:safe|well[- ]tolerated|(?:a\s+)?(?:safe|low-risk)\s+(?:option|choice|supplement|remedy|herb))\b"
+    r"|\bone\s+of\s+the\s+(?:safest|best[- ]tolerated|most\s+(?:studied\s+and\s+)?(?:safe|well[- ]tolerated))\b"
     r"|\bno\s+(?:serious|major|significant|severe|notable)\s+(?:side[- ]effects|adverse\s+(?:effects|events|reactions))"
     r"\s+(?:were|was|have\s+been|has\s+been)\s+(?:reported|seen|observed|found|noted)"
 )
@@ -33,7 +34,7 @@ _TROUBLE = re.compile(
     r"\b(?:can|may|could|might|will|often|also)\s+(?:also\s+)?(?:cause|lead\s+to|create|trigger)\s+(?:\w+\s+)?"
     r"(?:problems|issues|complications|trouble|side[- ]effects|unpleasant\s+effects)\b"
 )
-_HINTS = ("safe", "tolerat", "no serious", "no major", "no significant", "no severe", "no notable")
+_HINTS = ("safe", "tolerat", "no serious", "no major", "no significant", "no severe", "no notable")  # "safest" too
 _TROUBLE_HINTS = ("problems", "issues", "complications", "trouble", "side effects", "side-effects", "effects")
 
 

@@ -86,6 +86,9 @@ class Vocabulary:
         return VocabularyIndex(self)
 
 
+_CONJUNCTIONS = frozenset({"and", "or"})
+
+
 class VocabularyIndex:
     """Token n-gram lookup of every name and synonym (longest match wins) plus the broader-term graph."""
 
@@ -166,7 +169,30 @@ class VocabularyIndex:
                 names.append(name)
                 surfaces.append(text[start:end])
                 after = i + length
+                if length > 1 and i > 1 and tokens[i - 1] in _CONJUNCTIONS:
+                    self._shared_heads(tokens, bounds, i, length, text, columns)
         return columns
+
+    def _shared_heads(
+        self, tokens: list[str], bounds: list[int], i: int, length: int, text: str, columns: MentionColumns
+    ) -> None:
+        """"stomach and colorectal cancer", "breast, prostate and colon cancer": words before a conjunction share
+        the last word of the term after it; each pair that is a term of its own is a mention too."""
+        head = tokens[i + length - 1]
+        earlier_end = columns[1][-2] if len(columns[1]) > 1 else -1  # the mention before the one lending its head
+        shared: list[int] = []
+        j = i - 2  # the word before the conjunction
+        while j >= 0 and bounds[2 * j] >= earlier_end and (tokens[j], head) in self.folded:
+            shared.append(j)
+            if j < 1 or text[bounds[2 * j - 1]:bounds[2 * j]].strip() != ",":
+                break
+            j -= 1
+        for k in reversed(shared):
+            kind, name = self.folded[(tokens[k], head)]
+            at = len(columns[0]) - 1  # before the term that lends its head
+            for column, value in zip(columns, (bounds[2 * k], bounds[2 * k + 1], kind, name,
+                                               text[bounds[2 * k]:bounds[2 * k + 1]])):
+                column.insert(at, value)  # type: ignore[attr-defined]
 
     def _lookup(
         self, tokens: list[str], bounds: list[int], i: int, lengths: tuple[int, ...], text: str

@@ -441,6 +441,78 @@ def test_lab_and_rat_studies_assert_preclinical_evidence(sentence: str) -> None:
     assert levels == {AssertedEvidence.PRECLINICAL}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "keys"),
+    [
+        ("Observational studies link garlic to a lower risk of stomach and colorectal cancer.",
+         {"efficacy:garlic:relieves:positive:stomach-cancer", "efficacy:garlic:relieves:positive:colorectal-cancer"}),
+        ("Green tea has been linked to lower rates of breast, prostate and colorectal cancer.",
+         {"efficacy:green-tea:relieves:positive:breast-cancer", "efficacy:green-tea:relieves:positive:prostate-cancer",
+          "efficacy:green-tea:relieves:positive:colorectal-cancer"}),
+        ("A trial found that echinacea made colds and flu less severe.",
+         {"efficacy:echinacea:relieves:positive:common-cold", "efficacy:echinacea:relieves:positive:influenza"}),
+    ],
+)
+def test_conditions_sharing_a_head_word_or_a_predicate_after_them_are_each_claimed(sentence: str, keys: set[str]) -> None:
+    assert keys <= set(claims_in(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("For healthy adults, however, the pills do surprisingly little for bone fractures.",
+         "efficacy:vitamin-d:does-not-relieve:negative:bone-fractures"),
+        ("No supplement has been shown to prevent cancer, and that includes green tea.",
+         "efficacy:green-tea:does-not-relieve:negative:cancer"),
+        ("There isn't enough evidence to say for sure that garlic prevents colds.",
+         "efficacy:garlic:does-not-relieve:negative:common-cold"),
+        ("Adults who took vitamin D for five years were no less likely to become depressed.",
+         "efficacy:vitamin-d:does-not-relieve:negative:depression"),
+        ("A trial found that green tea lowered body weight, but the difference was small and not statistically significant.",
+         "efficacy:green-tea:does-not-relieve:negative:obesity"),
+        ("Chamomile is unlikely to fix true insomnia.", "efficacy:chamomile:does-not-relieve:negative:insomnia"),
+    ],
+)
+def test_benefits_denied_in_everyday_words_are_negative_claims(sentence: str, key: str) -> None:
+    text = "Vitamin D and green tea are popular. " + sentence if "pills" in sentence else sentence
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("People with sarcoidosis or a history of kidney stones should avoid high-dose vitamin D.",
+         "safety:vitamin-d:contraindicated-in:negative:kidney-stones"),
+        ("If you already have kidney disease, though, skip creatine.",
+         "safety:creatine:contraindicated-in:negative:kidney-disease"),
+        ("There isn't enough research to say whether milk thistle is safe during pregnancy.",
+         "safety:milk-thistle:contraindicated-in:negative:pregnancy"),
+        ("I would not give chamomile to babies under six months.", "safety:chamomile:contraindicated-in:negative:children"),
+        ("Creatine is one of the safest supplements ever studied.",
+         "safety:creatine:is-generally-safe:positive:adverse-effects"),
+        ("Creatine builds strength. Creatine is cheap. Studies found no meaningful interaction with caffeine.",
+         "safety:creatine:lower-risk-of:positive:drug-interactions"),
+        ("Garlic also reduces blood levels of saquinavir, an HIV drug.", "safety:garlic:risk-of:negative:drug-interactions"),
+        ("Milk thistle might lower blood sugar, so if you're on diabetes medication, check your levels.",
+         "safety:milk-thistle:risk-of:negative:drug-interactions"),
+        ("Drinking green tea has not been linked to liver problems.", "safety:green-tea:lower-risk-of:positive:liver-disease"),
+    ],
+)
+def test_warnings_interactions_and_reassurances_in_everyday_words(sentence: str, key: str) -> None:
+    assert key in claims_in(sentence), sorted(claims_in(sentence))
+
+
+def test_an_outcome_measured_in_the_blood_is_not_the_remedy() -> None:
+    keys = claims_in("Very high doses of vitamin D can lead to toxicity, which raises blood calcium.")
+    assert not [k for k in keys if ":calcium:" in k]
+
+
+def test_a_night_without_sleep_spares_no_side_effect() -> None:
+    keys = claims_in("A dose of creatine offset some of the mental fatigue caused by a night without sleep.")
+    assert "efficacy:creatine:relieves:positive:fatigue" in keys
+    assert not [k for k in keys if k.endswith(":sleep-quality")]
+
+
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
     claims = claims_in("It is not recommended to take ginseng if you have high blood pressure.")
     assert set(claims) == {"safety:ginseng:contraindicated-in:negative:hypertension"}
