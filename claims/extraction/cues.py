@@ -42,6 +42,8 @@ _HARM = (
     r"|toxic\w*|damag\w*|harm(?:s|ful)?|injur\w*|concerns?(?:\s+(?:about|over|regarding))?"
     r"|warnings?(?:\s+about)?|possibility\s+of|potential\s+for|likelihood\s+of|worsen\w*|exacerbat\w*"
     r"|aggravat\w*|impair\w*|minimi[sz]\w*|carr(?:y|ies)\s+(?:a\s+)?(?:risk|potential)\s+of"
+    r"|(?:broke|break|breaks|breaking)\s+out\s+in|came\s+down\s+with"
+    r"|more\s+likely\s+to\s+(?:get|develop|have|experience|suffer(?:\s+from)?|report)"
     r"|linked\s+(?:[\w'’-]+\s+){0,3}?to"  # "has been linked to liver damage", "a study linked probiotic use to brain fog"
 )
 _BENEFIT = (
@@ -342,7 +344,8 @@ def research_wanted(sentence: str) -> bool:
 
 ANAPHOR = re.compile(
     r"^\W*(?:[\w’']+(?:\s+[\w’']+){0,9}(?:,|\s+that|\s+(?:says?|said|claims?|claimed|believes?|reports?|suggests?"
-    r"|shows?|found|thinks?))\s+|(?:today|now|also|still|thus|therefore|moreover|furthermore|additionally"
+    r"|shows?|found|thinks?|swears?|notices?|noticed|finds?|feels?|felt|(?:tell|tells|told)\s+(?:us|me|them)))\s+"
+    r"|(?:today|now|also|still|thus|therefore|moreover|furthermore|additionally"
     r"|traditionally|historically|overall|so|and|but)\s+|.{0,60}?(?=\bits\s+(?:potential|ability|use|effects?|role"
     r"|benefits?|efficacy|effectiveness|capacity|power|properties)\b)){0,2}(?:it|its|they|their|such"
     r"|(?:this|these)(?!\s+(?:conditions?|disorders?|syndromes?|diseases?|symptoms?|sensations?|dysregulation"
@@ -357,6 +360,12 @@ ANAPHOR = re.compile(
 AVOID_QUESTION = re.compile(
     r"\bwho\s+(?:should|must|needs?\s+to)\s*(?:n't|\s+not|\s+avoid|\s+never|\s+stay\s+away)|\bwho\s+(?:can't|cannot)"
     r"|\bshould\s+(?:i|you|anyone)\s+avoid|\bwhen\s+(?:to|should\s+you)\s+avoid",
+    _I,
+)
+# "Plains tribes used it to treat wounds": the remedy spoken of before, as the object.
+OBJECT_ANAPHOR = re.compile(
+    r"\b(?:used|use|uses|using|take|takes|took|taking|give|gave|giving|tried|try|trying|recommends?|recommended"
+    r"|prescribes?|prescribed|drink|drinks|drank|drinking)\s+(?:it|them)\b",
     _I,
 )
 PRONOUN = re.compile(r"^\W*(?:it|they)\b", _I)
@@ -396,7 +405,7 @@ AFTER = re.compile(
 )
 # "blood calcium", "serum zinc", "vitamin D levels": an intervention's name used for what is measured.
 MEASURED_BEFORE = re.compile(r"\b(?:blood|serum|plasma|urine|urinary)\s+$")
-MEASURED_AFTER = re.compile(r"\s+(?:levels?|status|concentrations?)\b")
+MEASURED_AFTER = re.compile(r"\s+(?:levels?|status|concentrations?|deficienc(?:y|ies)|toxicity)\b")
 TAKER_BEFORE = re.compile(r"\b(?:taking|takes?|on|using|uses?|prescribed)\s+(?:[\w-]+\s+){0,2}$")
 DEFICIENCY_BEFORE = re.compile(
     r"\b(?:low|lack\s+of|insufficient|inadequate|deficien\w*\s+in|not\s+enough|too\s+little)\s+$")

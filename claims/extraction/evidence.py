@@ -43,7 +43,7 @@ _ANECDOTAL = re.compile(
     r"|\bpersonal (?:accounts|stories|experiences)\b|\bself-reported\b"
     r"|\breported by (?:some |many )?(?:users|patients|people|individuals)\b"
     r"|\b(?:users?|patients?|people|individuals|consumers|customers|sufferers)\b(?:\W+\w+){0,10}?\W+"
-    r"(?:report(?:s|ed)?|describe[sd]?|claim(?:s|ed)?|swear|say|says|said|find|found|note[sd]?|attest\w*"
+    r"(?:report(?:s|ed)?|describe[sd]?|claim(?:s|ed)?|swear|say|says|said|tell|tells|told|find|found|note[sd]?|attest\w*"
     r"|(?:have|has) experienced)\b",
     _I,
 )

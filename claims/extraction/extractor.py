@@ -251,6 +251,8 @@ class _ArticleReader:
             return (self.open_question.intervention if self.open_question else None) or self.last_subject or self.topic
         if anaphor or (participants and asserted_evidence(quote).level is AssertedEvidence.ANECDOTAL):
             return self.last_subject  # "Users report relief from ..." speaks of the last subject
+        if not interventions and c.OBJECT_ANAPHOR.search(quote):
+            return self.last_subject  # "Plains tribes used it to treat wounds"
         return None
 
     def _named_subject(self, sentence: Sentence, interventions: list[Mention]) -> str | None:

@@ -18,7 +18,7 @@ _AFTER = re.compile(
     r"(?:\s*(?:,|or|and)\s+[\w\s'-]{0,40}?)?[\s,]*(?:\w+\s+){0,2}?(?:should|must)\s+(?:also\s+|probably\s+|generally"
     r"\s+|first\s+)?(?:not\b(?!\s+(?:take|use|have|exceed|consume)\s+(?:more|over))|never\b|avoid\b|stay\s+away"
     r"|steer\s+clear|(?:use|exercise)\s+caution|be\s+(?:cautious|careful))"
-    r"|[\s,]*(?:\w+\s+){0,2}?(?:are|is)\s+(?:advised|urged|warned|told)\s+(?:to\s+avoid|not\s+to)\b"
+    r"|[\s,]*(?:[\w,]+\s+){0,8}?(?:are|is)\s+(?:\w+\s+)?(?:advised|urged|warned|told)\s+(?:to\s+avoid|not\s+to)\b"
     r"|\s*,\s*(?:(?:though|however),\s*)?(?:avoid|skip|do\s+not\s+(?:take|use)|don't\s+(?:take|use))\b",
     _I,
 )
@@ -49,11 +49,14 @@ _POPULATION_WARNING = re.compile(
     r"|(?:should|must)\s+not\b(?!\s+(?:take|use|have|exceed|consume)\s+(?:more|over))|shouldn't"
     r"|(?:never|don't|do\s+not|would\s+not|wouldn't)\s+(?:take|use|give)\b(?!\s+(?:more|over))"
     r"|(?:not|\w+n't)\s+(?:enough|sufficient)\s+(?:\w+\s+)?(?:evidence|information|data|research)\b[^.;]{0,60}\bsafe"
-    r"|stop\s+(?:taking|using)\b)",
+    r"|stop\s+(?:taking|using)\b"
+    r"|(?:not|\w+n't)\s+(?:been\s+)?(?:well|adequately|properly|sufficiently)\s+studied|(?:not|\w+n't)\s+been\s+studied"
+    r"|\bnot\s+to\s+(?:give|take|use)\b|(?:should|must)\s+never\b)",
     _I,
 )
 _HINTS = ("should", "must", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
-          "stay away", "steer", "stop", "don't", "do not", "never", "skip", "would not", "wouldn't")
+          "stay away", "steer", "stop", "don't", "do not", "never", "skip", "would not", "wouldn't", "studied",
+          "not to", "told")
 
 _DRUGS = (
     r"(?:(?:other|certain|some|many|prescription|common|several|any|these)\s+)*(?:[\w-]+,?\s+(?:an?\s+)?){0,2}?"

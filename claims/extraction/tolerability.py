@@ -34,6 +34,10 @@ _TROUBLE = re.compile(
     r"\b(?:can|may|could|might|will|often|also)\s+(?:also\s+)?(?:cause|lead\s+to|create|trigger)\s+(?:\w+\s+)?"
     r"(?:problems|issues|complications|trouble|side[- ]effects|unpleasant\s+effects)\b"
 )
+_FOR_WHOM = re.compile(r"\s+(?:to\s+(?:use|take)\s+)?(?:during|in|for|while)\s+(?:\w+\s+)?(?P<who>pregnan\w*"
+                       r"|breastfe\w*|nursing|children|kids)\b")
+_POPULATIONS = {"pregn": "pregnancy", "breas": "breastfeeding", "nursi": "breastfeeding", "child": "children",
+                "kids": "children"}
 _HINTS = ("safe", "tolerat", "no serious", "no major", "no significant", "no severe", "no notable")  # "safest" too
 _TROUBLE_HINTS = ("problems", "issues", "complications", "trouble", "side effects", "side-effects", "effects")
 
@@ -43,8 +47,11 @@ def read_tolerability(sentence: str) -> list[Finding]:
     one saying it can cause problems, without naming them, a negative one."""
     folded = fold(sentence)
     found = []
-    if contains_any(folded, _HINTS) and any(_said_safe(folded, match) for match in _SAFE.finditer(folded)):
-        found.append(Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, SAFE, Direction.POSITIVE))
+    said = [match for match in _SAFE.finditer(folded) if _said_safe(folded, match)] if contains_any(folded, _HINTS) else []
+    for match in said:  # "safe during pregnancy at normal doses" speaks for pregnant women
+        who = _FOR_WHOM.match(folded, match.end())
+        condition = _POPULATIONS[who.group("who")[:5]] if who else ADVERSE_EFFECTS
+        found.append(Finding(ClaimType.SAFETY, condition, SAFE, Direction.POSITIVE))
     if contains_any(folded, _TROUBLE_HINTS) and _TROUBLE.search(folded):
         found.append(Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, "risk of", Direction.NEGATIVE))
     return found

@@ -513,6 +513,34 @@ def test_a_night_without_sleep_spares_no_side_effect() -> None:
     assert not [k for k in keys if k.endswith(":sleep-quality")]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Zinc shortens colds. A: Zinc is safe during pregnancy at normal doses.",
+         "safety:zinc:is-generally-safe:positive:pregnancy"),
+        ("Echinacea is a daisy. Plains tribes used it for centuries to treat wounds, snakebites and sore throats.",
+         "efficacy:echinacea:relieves:positive:sore-throat"),
+        ("Glucosamine is popular. Many of our customers tell us it helps with their back pain too.",
+         "efficacy:glucosamine:relieves:positive:back-pain"),
+        ("Echinacea is popular. My daughter broke out in hives after a week of echinacea gummies.",
+         "safety:echinacea:risk-of:negative:hives"),
+        ("A trial found echinacea did not shorten colds, and kids who took echinacea were more likely to get a rash.",
+         "safety:echinacea:risk-of:negative:skin-rash"),
+        ("Echinacea is popular.\n- It hasn't been well studied in pregnancy.",
+         "safety:echinacea:contraindicated-in:negative:pregnancy"),
+        ("Echinacea products carry a warning not to give them to children under 12.",
+         "safety:echinacea:contraindicated-in:negative:children"),
+        ("Peppermint oil should never be applied to the chest of babies and young children.",
+         "safety:peppermint-oil:contraindicated-in:negative:children"),
+        ("Glucosamine is not recommended for nursing women.", "safety:glucosamine:contraindicated-in:negative:breastfeeding"),
+        ("People with lupus or multiple sclerosis are often told to avoid echinacea.",
+         "safety:echinacea:contraindicated-in:negative:multiple-sclerosis"),
+    ],
+)
+def test_what_readers_are_told_of_remedies_in_passing_is_claimed(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
     claims = claims_in("It is not recommended to take ginseng if you have high blood pressure.")
     assert set(claims) == {"safety:ginseng:contraindicated-in:negative:hypertension"}
