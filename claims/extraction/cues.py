@@ -368,6 +368,11 @@ OBJECT_ANAPHOR = re.compile(
     r"|prescribes?|prescribed|drink|drinks|drank|drinking)\s+(?:it|them)\b",
     _I,
 )
+# "glucosamine and chondroitin", "vitamin D plus calcium": one subject of two remedies ...
+PAIRED = re.compile(r"\s*(?:and|plus|&)\s+(?:the\s+)?", _I)
+# ... unless the two are set apart: "an interaction between warfarin and garlic", "compared with".
+PAIR_APART = re.compile(r"\b(?:between|than|versus|vs\.?|compared\s+(?:to|with)|unlike|like|instead\s+of)\s+(?:\w+\s+){0,3}$",
+                        _I)
 PRONOUN = re.compile(r"^\W*(?:it|they)\b", _I)
 PARTICIPANTS = re.compile(
     r"^\W*(?:(?:many|some|most|several|these|the)\s+)?(?:\w+\s+)?(?:participants|patients|users|individuals"

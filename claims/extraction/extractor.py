@@ -12,7 +12,7 @@ from claims.extraction.dosage import read_dosage
 from claims.extraction.evidence import NO_EVIDENCE, Asserted, asserted_evidence, is_hedged
 from claims.extraction.findings import Finding
 from claims.extraction.legal import read_legal
-from claims.extraction.precautions import CONTRAINDICATED, read_interactions
+from claims.extraction.precautions import CONTRAINDICATED, DRUG_INTERACTIONS, read_interactions
 from claims.extraction.prevalence import read_prevalence
 from claims.extraction.reading import ADVERSE_EFFECTS, SentenceContext, read_conditions
 from claims.extraction.sentences import Kind, Sentence, split_sentences
@@ -290,6 +290,9 @@ class _ArticleReader:
                 read = [f for f in read if not (f.condition == ADVERSE_EFFECTS and f.direction is Direction.POSITIVE)]
             read += tolerability
             findings += [(subject, f) for f in read]
+            for partner in self._partners(quote, subject, subjects):  # "vitamin D and calcium supplements reduce ..."
+                findings += [(partner, f) for f in read if f.claim_type in (ClaimType.EFFICACY, ClaimType.SAFETY)
+                             and f.condition != DRUG_INTERACTIONS]
         elif self.last_subject is not None and not c.OTHER_ACTOR.search(quote):
             findings += [(self.last_subject, f) for f in self._warnings_and_doses(sentence, local, subjects, context)]
         if sentence.kind is Kind.ANSWER and self.open_question is not None and self.open_question.avoid:
@@ -299,6 +302,17 @@ class _ArticleReader:
         if about is not None:
             findings += [(about, f) for f in read_prevalence(quote, first, bool(interventions))]
         return findings
+
+    def _partners(self, quote: str, subject: str, subjects: list[Mention]) -> list[str]:
+        """Remedies named together with the subject as one subject ("glucosamine and chondroitin"), not as the
+        two sides of an interaction or a comparison."""
+        partners = []
+        for first, second in zip(subjects, subjects[1:]):
+            if subject not in (first.name, second.name) or first.name == second.name:
+                continue
+            if c.PAIRED.fullmatch(quote[first.end:second.start]) and not c.PAIR_APART.search(quote, 0, first.start):
+                partners.append(second.name if first.name == subject else first.name)
+        return partners
 
     def _who_should_avoid(self, quote: str, local: list[Mention]) -> list[tuple[str, Finding]]:
         """"Who should not take ashwagandha? People with thyroid disorders, pregnant women ...": each one named."""

@@ -541,6 +541,16 @@ def test_what_readers_are_told_of_remedies_in_passing_is_claimed(text: str, key:
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+def test_two_remedies_named_as_one_subject_each_make_the_claim() -> None:
+    keys = set(claims_in("Combined vitamin D and calcium supplements appear to reduce hip fractures in older people."))
+    assert {"efficacy:vitamin-d:relieves:positive:bone-fractures", "efficacy:calcium:relieves:positive:bone-fractures"} <= keys
+
+
+def test_the_two_sides_of_a_comparison_are_not_one_subject() -> None:
+    keys = set(claims_in("Saw palmetto worked as well as finasteride and relieved urinary symptoms."))
+    assert not [k for k in keys if k.startswith("efficacy:finasteride:")]
+
+
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
     claims = claims_in("It is not recommended to take ginseng if you have high blood pressure.")
     assert set(claims) == {"safety:ginseng:contraindicated-in:negative:hypertension"}
