@@ -238,12 +238,12 @@ class _ArticleReader:
         if self.condition_led and not interventions and c.PRONOUN.match(quote):
             return None  # "Gout is a painful form of arthritis. It can cause ...": "it" is the condition
         named_late = not interventions or interventions[0].start - sentence.start > 3
-        if self.last_subject is not None and c.ANAPHOR.match(quote, 0, 160) and named_late:
+        anaphor = bool(c.ANAPHOR.match(quote, 0, 160))
+        if self.last_subject is not None and anaphor and named_late:
             return self.last_subject  # "It was as effective as amitriptyline": "it", not amitriptyline
         named = self._named_subject(sentence, interventions)
         if named is not None:
             return named or None
-        anaphor = bool(c.ANAPHOR.match(quote, 0, 160))
         participants = bool(c.PARTICIPANTS.match(quote))
         if sentence.kind is Kind.ITEM and (anaphor or participants or sentence.first_in_line):
             return (self.open_list.intervention if self.open_list else None) or self.last_subject or self.topic
