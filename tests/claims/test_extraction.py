@@ -1049,15 +1049,16 @@ def test_articles_about_other_remedies_are_read_as_well() -> None:
 # What the in-sample and blind sets measured, rounded down to 0.05 (the figures and dates are in docs/extraction.md).
 GENRE_RECALL_FLOOR = 0.70
 GENRE_PRECISION_FLOOR = 0.90
-HELDOUT_RECALL_FLOOR = 0.0
-HELDOUT_PRECISION_FLOOR = 0.0
+HELDOUT_RECALL_FLOOR = 0.45  # measured 0.472 of 193 listed on 2026-12-02, first run
+HELDOUT_PRECISION_FLOOR = 0.75  # measured 0.767 of 120 extracted
 
 
 @pytest.mark.skipif(not HELDOUT_LABELLED.exists(), reason="the blind held-out set has not been written yet")
 def test_articles_nobody_tuned_on_are_read_within_reach_of_the_bar() -> None:
-    """Real articles about other remedies, written up and labelled by someone else and never opened while the
-    extractor was developed. The issue's bar is the sample articles' figures within 0.1 (recall 0.8, precision
-    0.75); the floors below are what was measured, rounded down to 0.05, where that fell short."""
+    """Articles about other remedies, written and labelled by writers who never saw the extractor, and never used
+    for tuning (tests/data/heldout-articles; their about says who and how). The issue's bar is the sample
+    articles' figures within 0.1 (recall 0.8, precision 0.75); the floors are what the first run measured,
+    rounded down to 0.05: recall falls well short of the bar (docs/extraction.md)."""
     both = report("held-out articles", HELDOUT_LABELLED, HELDOUT)
     assert both.recall >= HELDOUT_RECALL_FLOOR
     assert both.precision >= HELDOUT_PRECISION_FLOOR
