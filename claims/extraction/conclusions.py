@@ -59,10 +59,12 @@ def narrow_targets(decisions: list[Decision], index: VocabularyIndex) -> list[De
     for d in decisions:
         if d.role is Role.TARGET and d.claim_type in (ClaimType.EFFICACY, ClaimType.MECHANISM):
             name = d.mention.name
+            outcome = name in index.outcomes  # "improved sleep quality in adults with insomnia" is about sleep
             groups = {o.group for o in decisions if index.is_ancestor(name, o.mention.name)}
             narrower = [o for o in decisions if o.group in groups
                         and o.mention.name != name and not index.is_ancestor(o.mention.name, name)
-                        and (o.mention.name in index.targets) == (d.claim_type is ClaimType.MECHANISM)]
+                        and (o.mention.name in index.targets) == (d.claim_type is ClaimType.MECHANISM)
+                        and not (outcome and o.role is Role.POPULATION)]
             if narrower and _only_examples(d, narrower):
                 narrowed.append(d)  # "pain relief, including menstrual pain": pain, and menstrual pain beside it
                 continue

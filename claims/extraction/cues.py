@@ -38,7 +38,7 @@ _HARM = (
     r"|caus(?:es|ing)|lead(?:s|ing)?\s+to|trigger(?:s|ed|ing)?|provok\w*|spik(?:e|es|ed|ing)"
     # "can cause", "does not cause" (the cue is "cause": its auxiliary says it is a verb, not "the cause of")
     r"|(?:(?<=can\s)|(?<=may\s)|(?<=could\s)|(?<=might\s)|(?<=to\s)|(?<=will\s)|(?<=often\s)|(?<=also\s)"
-    r"|(?<=which\s)|(?<=that\s)|(?<=not\s)|(?<=never\s)|(?<=n't\s))cause"
+    r"|(?<=which\s)|(?<=that\s)|(?<=not\s)|(?<=never\s)|(?<=n't\s)|(?<=and\s))cause"
     r"|toxic\w*|damag\w*|harm(?:s|ful)?|injur\w*|concerns?(?:\s+(?:about|over|regarding))?"
     r"|warnings?(?:\s+about)?|possibility\s+of|potential\s+for|likelihood\s+of|worsen\w*|exacerbat\w*"
     r"|aggravat\w*|impair\w*|minimi[sz]\w*|carr(?:y|ies)\s+(?:a\s+)?(?:risk|potential)\s+of"
@@ -70,6 +70,9 @@ _BENEFIT = (
     r"|guard\w*\s+against|defend\w*\s+against|strengthen\w*|stabili[sz]\w*|normali[sz]\w*|maintain\w*"
     r"|slow(?:s|ed|ing)?(?:\s+(?:down|the\s+progression\s+of))?|delay(?:s|ed|ing)?\s+the\s+onset\s+of"
     r"|revers(?:e|es|ed|ing)|kill(?:s|ed|ing)?|lessen\w*|diminish\w*|(?:drop|fall|declin\w*|dip)s?\s+in"
+    # "no meaningful change in testosterone levels": only ever read denied
+    r"|(?<=no\s)(?:changes?|differences?)\s+in|(?<=no\s)(?:meaningful|significant|real|measurable|noticeable|clear)"
+    r"\s+(?:changes?|differences?)\s+in"
     r"|heal(?:s|ed|ing)?|curb(?:s|ed|ing)?|(?:worth\s+a\s+try|worth\s+trying)\s+for|(?<=little\s)for"
     r"|(?:needed|necessary|required|crucial|critical|key)\s+for|fix(?:es|ed|ing)?\b|offset(?:s|ting)?"
 )
@@ -160,7 +163,8 @@ SELF_BENEFIT = re.compile(
 BENEFIT_AFTER = re.compile(
     r"[\s-]*(?:symptoms?\s+)?(?:relief|management|treatment|support|reduction|relieving|improvement|therapy"
     r"|remedy|regimens?|protocols?|strateg(?:y|ies)|plans?|care|control|shorter|milder|less\s+(?:severe|frequent"
-    r"|intense|painful)|(?:levels?\s+)?(?:drop(?:ped)?|fell|declined|decreased)\s+by|improved)\b",
+    r"|intense|painful)|(?:levels?\s+)?(?:drop(?:ped)?|fell|declined|decreased)\s+by|improved|improves?"
+    r"|(?:got|get|gets|getting)\s+better|eased|lessened|subsided|went\s+away|disappeared|cleared\s+up)\b",
     _I,
 )
 # "HIV medicines", "diabetes medications": a class of drugs named after the disease it treats, no condition here.
@@ -271,7 +275,9 @@ POPULATION_BEFORE = re.compile(
     r"\b(?:with|suffering\s+from|experiencing|grappling\s+with|affected\s+by|living\s+with|diagnosed\s+with"
     r"|due\s+to|caused\s+by|associated\s+with|related\s+to|accompanying|among|in|for\s+those\s+with"
     r"|context\s+of|realm\s+of|area\s+of|field\s+of)"
-    r"\s+(?:the\s+|their\s+|this\s+|a\s+)?(?:\w+\s+)?$")
+    r"\s+(?:the\s+|their\s+|this\s+|a\s+)?(?:\w+\s+)?$"
+    # "in adults who had trouble sleeping"
+    r"|\b(?:in|among|for)\s+(?:\w+\s+){1,2}(?:who|that)\s+(?:had|have|has|suffer\w*|experienc\w*|report\w*)\s+$")
 POPULATION_AFTER = re.compile(r"[\s-]*(?:patients|sufferers|populations?|communities)\b", _I)
 COORDINATION = re.compile(
     r"^(?:[\s,;/&()]|\b(?:and|or|as\s+well\s+as|nor|plus|the|its|their|overall|general|other|associated|related"
@@ -347,7 +353,9 @@ ANAPHOR = re.compile(
     r"|shows?|found|thinks?|swears?|notices?|noticed|finds?|feels?|felt|(?:tell|tells|told)\s+(?:us|me|them)))\s+"
     r"|(?:today|now|also|still|thus|therefore|moreover|furthermore|additionally"
     r"|traditionally|historically|overall|so|and|but)\s+|.{0,60}?(?=\bits\s+(?:potential|ability|use|effects?|role"
-    r"|benefits?|efficacy|effectiveness|capacity|power|properties)\b)){0,2}(?:it|its|they|their|such"
+    r"|benefits?|efficacy|effectiveness|capacity|power|properties)\b))?"
+    r"(?:(?:however|though|also|still|instead|meanwhile|in\s+fact|of\s+course|in\s+theory),\s+)?"
+    r"(?:it|its|they|their|such"
     r"|(?:this|these)(?!\s+(?:conditions?|disorders?|syndromes?|diseases?|symptoms?|sensations?|dysregulation"
     r"|findings|studies|people|individuals|patients|improvements?|reductions?|increases?|decreases?))"
     r"|supplements?|supplementation|(?:very\s+)?(?:high|higher|large|larger|excessive)\s+(?:doses|amounts|intakes)"
@@ -355,6 +363,14 @@ ANAPHOR = re.compile(
     r"|tree|mineral|vitamin|hormone|spice|oil|root|mushroom|juice|tea|powder|capsules?|pills?|tablets?|tincture|drink"
     r"|seeds?|berry"
     r"|berries|fruit|flower|bark|gummies|product|active\s+(?:compounds?|components?|ingredients?|alkaloids?)))\b",
+    _I,
+)
+# A list lead-in that warns: "A few groups should be more careful:", "Talk to a doctor first if you have:".
+WARNING_INTRO = re.compile(
+    r"\b(?:should|must|need\s+to)\s+(?:\w+\s+)?(?:be\s+(?:more\s+|extra\s+)?(?:careful|cautious)|avoid|not\s+(?:take|use)"
+    r"|talk|speak|check|consult|ask|stay\s+away|steer\s+clear)\b|\bavoid\s+(?:it|this|taking|using)\b"
+    r"|\bnot\s+(?:recommended|suitable|advised)\s+for\b|\bwho\s+should\s+(?:avoid|not|skip|be\s+careful)\b"
+    r"|\b(?:be\s+careful|use\s+caution|caution\s+is\s+advised)\b|\bshould\s+(?:skip|pass)\b",
     _I,
 )
 AVOID_QUESTION = re.compile(
@@ -365,7 +381,8 @@ AVOID_QUESTION = re.compile(
 # "Plains tribes used it to treat wounds": the remedy spoken of before, as the object.
 OBJECT_ANAPHOR = re.compile(
     r"\b(?:used|use|uses|using|take|takes|took|taking|give|gave|giving|tried|try|trying|recommends?|recommended"
-    r"|prescribes?|prescribed|drink|drinks|drank|drinking)\s+(?:it|them)\b",
+    r"|prescribes?|prescribed|drink|drinks|drank|drinking)\s+(?:it|them|the\s+(?:root|roots|plant|herb|leaf|leaves"
+    r"|berries|bark|flowers?|seeds?|oil|extract|powder|mushroom|spice|tea|juice))\b",
     _I,
 )
 # "glucosamine and chondroitin", "vitamin D plus calcium": one subject of two remedies ...

@@ -135,6 +135,7 @@ class _ListContext:
     intervention: str | None
     condition: str | None
     benefits: bool  # the intro promises benefits: "It appears to be most helpful for:"
+    warns: bool = False  # the intro warns: "A few groups should be more careful:"
 
 
 @dataclass
@@ -297,6 +298,8 @@ class _ArticleReader:
             findings += [(self.last_subject, f) for f in self._warnings_and_doses(sentence, local, subjects, context)]
         if sentence.kind is Kind.ANSWER and self.open_question is not None and self.open_question.avoid:
             findings += self._who_should_avoid(quote, local)
+        elif sentence.kind is Kind.ITEM and self.open_list is not None and self.open_list.warns:
+            findings += self._who_should_avoid(quote, local, self.open_list.intervention)  # "- People with gout"
         about = self.topic or subject  # a prevalence is the article's context, not a claim about a drug it names
         first = next((m.name for m in local if m.name not in self.index.targets), None)
         if about is not None:
@@ -314,9 +317,11 @@ class _ArticleReader:
                 partners.append(second.name if first.name == subject else first.name)
         return partners
 
-    def _who_should_avoid(self, quote: str, local: list[Mention]) -> list[tuple[str, Finding]]:
+    def _who_should_avoid(
+        self, quote: str, local: list[Mention], intervention: str | None = None
+    ) -> list[tuple[str, Finding]]:
         """"Who should not take ashwagandha? People with thyroid disorders, pregnant women ...": each one named."""
-        who = (self.open_question.intervention if self.open_question else None) or self.last_subject
+        who = intervention or (self.open_question.intervention if self.open_question else None) or self.last_subject
         if who is None:
             return []
         named = [m.name for m in local if m.name not in self.not_treated and (
@@ -364,7 +369,9 @@ class _ArticleReader:
             named = next((m.name for m in conditions if m.name not in self.index.targets), None)
             level = asserted if asserted.level is not AssertedEvidence.NONE else NO_EVIDENCE
             benefits = any(q.kind is c.CueKind.BENEFIT for q in self._cues(sentence))
-            self.open_list = _ListContext(level, subject, treated or named, benefits)
+            warns = bool(c.WARNING_INTRO.search(self.text, sentence.start, sentence.end))
+            self.open_list = _ListContext(level, (subject or self.last_subject) if warns else subject,
+                                          treated or named, benefits and not warns, warns)
         names_side_effects = any(m.name == ADVERSE_EFFECTS for m in conditions)
         self.previous = (sentence.line, names_side_effects)
         self.condition_led = subject is None and bool(conditions) and conditions[0].start - sentence.start <= 4

@@ -17,7 +17,8 @@ _I = re.IGNORECASE
 _AFTER = re.compile(
     r"(?:\s*(?:,|or|and)\s+[\w\s'-]{0,40}?)?[\s,]*(?:\w+\s+){0,2}?(?:should|must)\s+(?:also\s+|probably\s+|generally"
     r"\s+|first\s+)?(?:not\b(?!\s+(?:take|use|have|exceed|consume)\s+(?:more|over))|never\b|avoid\b|stay\s+away"
-    r"|steer\s+clear|(?:use|exercise)\s+caution|be\s+(?:cautious|careful))"
+    r"|steer\s+clear|(?:use|exercise)\s+caution|be\s+(?:more\s+)?(?:cautious|careful))"
+    r"|[\s,]*(?:\w+\s+){0,2}?(?:may|might)\s+(?:\w+\s+)?want\s+to\s+(?:be\s+(?:careful|cautious)|avoid|skip|steer\s+clear)"
     r"|[\s,]*(?:[\w,]+\s+){0,8}?(?:are|is)\s+(?:\w+\s+)?(?:advised|urged|warned|told)\s+(?:to\s+avoid|not\s+to)\b"
     r"|\s*,\s*(?:(?:though|however),\s*)?(?:avoid|skip|do\s+not\s+(?:take|use)|don't\s+(?:take|use))\b",
     _I,
@@ -39,7 +40,7 @@ _PEOPLE_NAMED = re.compile(r"\b(?:with|have|had|suffer(?:ing)?\s+from|history\s+
 # "It is not recommended to take ginseng if you have high blood pressure."
 _IF_YOU_HAVE = re.compile(
     r"\b(?:not\s+(?:be\s+)?recommended|avoid\w*|should\s+not|shouldn't|don't|do\s+not|never|not\s+(?:be\s+)?safe"
-    r"|unsafe)\b[^.;]{0,60}?\bif\s+you\s+(?:have|are|suffer\s+from|had)\s+(?:\w+\s+){0,2}$",
+    r"|unsafe|skip)\b[^.;]{0,60}?\bif\s+you\s+(?:have|are|suffer\s+from|had)\s+(?:\w+\s+){0,2}$",
     _I,
 )
 # Said of pregnancy, breastfeeding or children, any warning in the clause is about them.
@@ -48,13 +49,14 @@ _POPULATION_WARNING = re.compile(
     r"|not\s+(?:be\s+)?(?:recommended|advised|safe|suitable|appropriate)"
     r"|(?:should|must)\s+not\b(?!\s+(?:take|use|have|exceed|consume)\s+(?:more|over))|shouldn't"
     r"|(?:never|don't|do\s+not|would\s+not|wouldn't)\s+(?:take|use|give)\b(?!\s+(?:more|over))"
-    r"|(?:not|\w+n't)\s+(?:enough|sufficient)\s+(?:\w+\s+)?(?:evidence|information|data|research)\b[^.;]{0,60}\bsafe"
+    r"|(?:not|\w+n't)\s+(?:enough|sufficient)\s+(?:\w+\s+)?(?:evidence|information|data|research|studies)\b"
+    r"|(?:nobody|no\s+one)\s+has\s+(?:\w+\s+)?studied"
     r"|stop\s+(?:taking|using)\b"
     r"|(?:not|\w+n't)\s+(?:been\s+)?(?:well|adequately|properly|sufficiently)\s+studied|(?:not|\w+n't)\s+been\s+studied"
-    r"|\bnot\s+to\s+(?:give|take|use)\b|(?:should|must)\s+never\b)",
+    r"|\bnot\s+to\s+(?:give|take|use)\b|(?:should|must)\s+never\b|\bskip\b[^.;]{0,40}\bif\s+you\b)",
     _I,
 )
-_HINTS = ("should", "must", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
+_HINTS = ("careful", "cautious", "should", "must", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
           "stay away", "steer", "stop", "don't", "do not", "never", "skip", "would not", "wouldn't", "studied",
           "not to", "told")
 
@@ -73,13 +75,17 @@ _INTERACTION_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"|potentiat\w*"
      r"|intensif\w*|weaken\w*|counteract\w*|block\w*)\s+(?:the\s+)?(?:\w+\s+)?(?:absorption|effectiveness|efficacy"
      r"|effects?|levels?|metabolism|action)\s+of\s+" + _DRUGS),
-    (("less", "more"), r"\bmak\w*\s+" + _DRUGS + r"\s+(?:less|more)\s+(?:effective|potent)"),
+    (("less", "more"), r"\b(?:mak\w*|made)\s+" + _DRUGS + r"\s+(?:less|more)\s+(?:effective|potent)"),
     (("how well",), r"\b(?:decreas|reduc|increas|affect|lower|chang|alter)\w*\s+how\s+well\s+" + _DRUGS
      + r"\s+works?\b"),
     # "People taking blood thinners should talk to their doctor before using ginger."
     (("should", "must", "need to", "ought"),
      r"\b(?:people|those|anyone|patients|individuals|you|users|women|men)\s+(?:who\s+(?:are\s+)?)?(?:taking|take"
      r"|on|using|use|prescribed)\s+" + _DRUGS + r"[^.;]{0,80}?\b(?:should|must|need\s+to|ought\s+to)\b"),
+    # "people taking warfarin who developed bleeding after drinking cranberry juice"
+    (("develop", "experienc", "suffer", "had "),
+     r"\b(?:people|patients|those|someone|anyone|users|a\s+(?:man|woman|patient))\s+(?:who\s+(?:were|are|was)\s+)?"
+     r"(?:taking|on|using)\s+" + _DRUGS + r"[^.;]{0,40}?\b(?:developed|experienced|suffered|had)\b"),
     # "Do not combine kava with alcohol", "should not be mixed with sedatives".
     (("not", "n't", "never", "avoid"),
      r"\b(?:do\s+not|don't|never|avoid|should\s+not|shouldn't|not\s+be)\s+(?:\w+\s+)?(?:tak\w*|combin\w*|mix\w*"
@@ -102,7 +108,7 @@ _TOGETHER = re.compile(
     _I,
 )
 _TOGETHER_HARM = re.compile(
-    r"\b(?:risk|danger\w*|harm\w*|bleed\w*|toxic\w*|too\s+(?:much|low|high|far)|serotonin\s+syndrome|side\s+effects"
+    r"\b(?:risk|danger\w*|harm\w*|bleed\w*|toxic\w*|linked\s+to|caus\w*|lead\w*\s+to|too\s+(?:much|low|high|far)|serotonin\s+syndrome|side\s+effects"
     r"|adverse|caution|careful|avoid|not\s+recommended|excessive\w*|drows\w*|sedat\w*)",
     _I,
 )

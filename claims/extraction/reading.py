@@ -276,8 +276,6 @@ def _by_cue(
             # "lowers the risk of colds" is a benefit; "has not been linked to liver problems" spares a harm
             kind = ClaimType.SAFETY if harm or linked else ClaimType.EFFICACY
             return Decision(m, Role.TARGET, kind, Direction.POSITIVE, cue.text)
-        if linked and not harm and cue.text.lower().split()[-1] == "to" and len(cue.text.split()) == 2:
-            return Decision(m, Role.NONE)  # "it may be linked to genetics": a cause named, no harm claimed
         return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.NEGATIVE, cue.text)
     if c.POPULATION_GAP.search(gap) or c.POPULATION_AFTER.match(clause, m.end):
         return Decision(m, Role.POPULATION)

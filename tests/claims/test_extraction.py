@@ -551,6 +551,41 @@ def test_the_two_sides_of_a_comparison_are_not_one_subject() -> None:
     assert not [k for k in keys if k.startswith("efficacy:finasteride:")]
 
 
+def test_items_under_a_warning_lead_in_are_contraindications() -> None:
+    text = "Collagen is popular for skin.\nA few groups should be more careful:\n- Pregnant women\n- People with gout\n"
+    keys = set(claims_in(text))
+    assert {"safety:collagen:contraindicated-in:negative:pregnancy", "safety:collagen:contraindicated-in:negative:gout"} <= keys
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Maca may raise energy. Most human studies have found no meaningful change in testosterone levels.",
+         "efficacy:maca:does-not-improve:negative:testosterone-levels"),
+        ("Black cohosh eases hot flashes. Many women also tell me their mood swings and irritability improve.",
+         "efficacy:black-cohosh:relieves:positive:irritability"),
+        ("Black cohosh eases hot flashes. Native American healers used the root for menstrual cramps.",
+         "efficacy:black-cohosh:relieves:positive:menstrual-pain"),
+        ("Saffron may lift mood. A trial found that saffron improved sleep quality in adults who had trouble sleeping.",
+         "efficacy:saffron:improves:positive:sleep-quality"),
+        ("There is not enough research on L-theanine during pregnancy, so skip it.",
+         "safety:l-theanine:contraindicated-in:negative:pregnancy"),
+        ("Maca is a root. People with thyroid problems may want to be careful with large amounts of maca.",
+         "safety:maca:contraindicated-in:negative:thyroid-disorders"),
+        ("Saffron is a spice. High doses might cause a miscarriage, so skip saffron supplements if you are pregnant.",
+         "safety:saffron:contraindicated-in:negative:pregnancy"),
+        ("Coenzyme Q10 may add to the effect of blood pressure drugs and cause low blood pressure.",
+         "safety:coenzyme-q10:risk-of:negative:hypotension"),
+        ("Ginseng may help fatigue. American ginseng made the blood thinner less effective in a small study.",
+         "safety:ginseng:risk-of:negative:drug-interactions"),
+        ("There are case reports of people taking warfarin who developed bleeding after drinking cranberry juice.",
+         "safety:cranberry:risk-of:negative:drug-interactions"),
+    ],
+)
+def test_more_ways_articles_state_benefits_denials_and_warnings(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
     claims = claims_in("It is not recommended to take ginseng if you have high blood pressure.")
     assert set(claims) == {"safety:ginseng:contraindicated-in:negative:hypertension"}
