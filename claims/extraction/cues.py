@@ -34,7 +34,7 @@ _PROTECTIVE = (
     r"|fewer|less|not\s+addictive|non-addictive|safer\s+than"
 )
 _HARM = (
-    r"(?:increase[sd]?|rais(?:e|es|ed))\s+the\s+risk\s+of|risks?(?:\s+(?:of|for))?|dangers?(?:\s+of)?|dangerous"
+    r"(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing))\s+the\s+risk\s+of|risks?(?:\s+(?:of|for))?|dangers?(?:\s+of)?|dangerous"
     r"|caus(?:es|ing)|lead(?:s|ing)?\s+to|trigger(?:s|ed|ing)?|provok\w*|spik(?:e|es|ed|ing)"
     # "can cause", "does not cause" (the cue is "cause": its auxiliary says it is a verb, not "the cause of")
     r"|(?:(?<=can\s)|(?<=may\s)|(?<=could\s)|(?<=might\s)|(?<=to\s)|(?<=will\s)|(?<=often\s)|(?<=also\s)"
@@ -242,7 +242,8 @@ NEGATION_BEFORE = re.compile(
     # "trials have generally not found that ginkgo improves memory", "failed to show that it helps"
     r"|\b(?:not|never|n't|fail(?:s|ed)?\s+to)\s+(?:\w+\s+)?(?:found|find|shown|show|demonstrated|demonstrate"
     r"|proven|prove|proved|established|confirmed|confirm)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}$"
-    r"|\b(?:does|do|did)\s+not\s+support\s+(?:the\s+)?(?:use|idea|claims?)\s+(?:of|that)\s+(?:[\w'’-]+\s+){0,5}$"
+    r"|\b(?:does|do|did)\s+not\s+support\s+(?:(?:the\s+)?(?:use|idea|claims?)\s+(?:of|that)|using)\s+(?:[\w'’-]+\s+){0,5}$"
+    r"|\b(?:no|little|scant|insufficient|weak|not\s+enough|\w+n't\s+enough)\s+(?:\w+\s+)?evidence\s+to\s+$"
     r"|\b(?:no|little|scant|insufficient|not\s+enough"
     r"|no\s+(?:good|strong|reliable|solid|scientific|clinical|convincing))"
     r"\s+evidence\s+(?:that|to\s+(?:suggest|show|say)\s+(?:for\s+sure\s+|with\s+confidence\s+)?that)"

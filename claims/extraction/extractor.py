@@ -265,6 +265,8 @@ class _ArticleReader:
             before = self.folded[max(sentence.start, m.start - 40):m.start]
             if c.MEASURED_BEFORE.search(before) or c.MEASURED_AFTER.match(self.folded, m.end):
                 continue  # "raises blood calcium", "zinc levels": a measurement, not what is taken
+            if sentence.kind is Kind.ITEM and m.start - sentence.start <= 3 and self.folded.startswith(":", m.end):
+                continue  # "- Sedatives: taking it with sleeping pills ...": the label names the other drug
             if c.DEFICIENCY_BEFORE.search(before):
                 return ""
             if c.AGENT_BEFORE.search(before) or not c.COMPARATOR_BEFORE.search(before):  # "treated with melatonin"

@@ -140,6 +140,9 @@ _NO_INTERACTION = re.compile(
     r"\b(?:no|not\s+any)\s+(?:known|reported|significant|major|documented|meaningful|important|serious"
     r"|clinically\s+(?:significant|relevant|important))\s+(?:drug\s+)?interactions?\b"
     r"|\b(?:does|do)\s+not\s+(?:appear\s+to\s+|seem\s+to\s+)?interact\b"
+    r"|\bno\s+(?:drug\s+)?interactions?\s+(?:with\s+(?:[\w'’-]+\s+){1,3})?(?:have|has)\s+(?:yet\s+)?been\s+(?:reported|found|documented|seen|observed)"
+    r"|\b(?:did|do|does|have|has)\s+not\s+(?:find|found|show|shown)\s+(?:a|any)\s+(?:\w+\s+)?interaction"
+    r"|\bfound\s+no\s+(?:\w+\s+)?interaction"
 )
 
 

@@ -272,7 +272,8 @@ def _by_cue(
             # "does not cause jitters": a side effect it spares, whatever else the condition may be
             return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.POSITIVE, cue.text)
         linked = cue.text.lower().startswith("linked")
-        if c.PROTECTIVE_BEFORE.search(fold(_last_words(clause[:cue.start], 6))) or negated(clause[:cue.start]):
+        lowered = c.PROTECTIVE_BEFORE.search(fold(_last_words(clause[:cue.start].rpartition(",")[2], 6)))
+        if lowered or negated(clause[:cue.start]):  # "less effective, raising the risk": the comma parts them
             # "lowers the risk of colds" is a benefit; "has not been linked to liver problems" spares a harm
             kind = ClaimType.SAFETY if harm or linked else ClaimType.EFFICACY
             return Decision(m, Role.TARGET, kind, Direction.POSITIVE, cue.text)

@@ -586,6 +586,36 @@ def test_more_ways_articles_state_benefits_denials_and_warnings(text: str, key: 
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("L-theanine calms. L-theanine has a good safety record.",
+         "safety:l-theanine:is-generally-safe:positive:adverse-effects"),
+        ("Taken by mouth, NAC is in general well tolerated.",
+         "safety:n-acetylcysteine:is-generally-safe:positive:adverse-effects"),
+        ("CoQ10 might make warfarin less effective, raising the risk of blood clots.",
+         "safety:coenzyme-q10:risk-of:negative:blood-clots"),
+        ("A review concluded that there is not enough evidence to support cinnamon for people with diabetes.",
+         "efficacy:cinnamon:does-not-relieve:negative:type-2-diabetes"),
+        ("The evidence does not support using L-theanine in place of treatment for anxiety.",
+         "efficacy:l-theanine:does-not-relieve:negative:anxiety"),
+        ("Maca is a root. A: No interactions with maca have been reported so far.",
+         "safety:maca:lower-risk-of:positive:drug-interactions"),
+        ("Cranberry is popular. Later controlled studies did not find a meaningful interaction at usual amounts.",
+         "safety:cranberry:lower-risk-of:positive:drug-interactions"),
+    ],
+)
+def test_reassurances_denials_and_raised_risks_in_other_words(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
+def test_a_drug_named_as_a_list_label_is_not_the_subject_of_the_item() -> None:
+    text = "L-theanine may calm anxiety.\nInteractions:\n- Sedatives: Taking it with sleeping pills may increase drowsiness.\n"
+    keys = set(claims_in(text))
+    assert "safety:l-theanine:risk-of:negative:drowsiness" in keys
+    assert not [k for k in keys if k.startswith("safety:sedatives:")]
+
+
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
     claims = claims_in("It is not recommended to take ginseng if you have high blood pressure.")
     assert set(claims) == {"safety:ginseng:contraindicated-in:negative:hypertension"}
