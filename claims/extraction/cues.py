@@ -43,6 +43,8 @@ _HARM = (
     r"|warnings?(?:\s+about)?|possibility\s+of|potential\s+for|likelihood\s+of|worsen\w*|exacerbat\w*"
     r"|aggravat\w*|impair\w*|minimi[sz]\w*|carr(?:y|ies)\s+(?:a\s+)?(?:risk|potential)\s+of"
     r"|(?:broke|break|breaks|breaking)\s+out\s+in|came\s+down\s+with"
+    # "a woman who developed high blood pressure after taking maca"
+    r"|develop(?:ed|s)?(?=\s[^.;]{0,60}\bafter\s+(?:taking|using|eating|drinking|starting|swallowing))"
     r"|more\s+likely\s+to\s+(?:get|develop|have|experience|suffer(?:\s+from)?|report)"
     r"|linked\s+(?:[\w'’-]+\s+){0,3}?to"  # "has been linked to liver damage", "a study linked probiotic use to brain fog"
 )
@@ -80,7 +82,7 @@ _MECHANISM = (
     r"interact\w*(?:\s+with)?|bind\w*(?:\s+to)?|engag\w*(?:\s+with)?|acts?\s+(?:on|as)|acting\s+on"
     r"|activat\w*|agonis\w*|antagonis\w*|target\w*|modulat\w*|influenc\w*(?:\s+on)?"
     r"|stimulat\w*(?:\s+the\s+release\s+of)?|releas\w*(?:\s+of)?|inhibit\w*|block\w*|effects?\s+on"
-    r"|affinity\s+for|mediat\w*|increas\w*(?:\s+(?:the\s+)?levels\s+of)?|rais(?:e|es|ed|ing)|suppress\w*|elevat\w*"
+    r"|affinity\s+for|mediat\w*|(?:rise|rises|rising|spike|spikes|jump|jumps)\s+in|increas\w*(?:\s+(?:the\s+)?levels\s+of)?|rais(?:e|es|ed|ing)|suppress\w*|elevat\w*"
 )
 # Run on fold(text): a lower-case pattern without IGNORECASE is several times faster on long alternations.
 CUES = re.compile(
@@ -170,7 +172,7 @@ BENEFIT_AFTER = re.compile(
 # "HIV medicines", "diabetes medications": a class of drugs named after the disease it treats, no condition here.
 DRUG_AFTER = re.compile(r"[\s-]*(?:medicines?|medications?|drugs?|meds|pills)\b", _I)
 HARM_AFTER = re.compile(r"[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?|worse)\b", _I)
-RAISING = re.compile(r"increas|rais|boost|enhanc|stimulat|promot|elevat", _I)
+RAISING = re.compile(r"increas|rais|ris[ei]|boost|enhanc|stimulat|promot|elevat", _I)
 LOWERING = re.compile(r"inhibit|block|suppress", _I)
 # Lowering what people want more of harms ("reduce alertness", "lower libido"), unless the name itself says the
 # lack ("sleep disturbances", "brain fog", "low mood").
@@ -187,7 +189,7 @@ LACK_BEFORE = re.compile(
 # not cure liver disease" is one.
 A_CURE_DENIED = re.compile(r"\b(?:(?:not|n't)\s+(?:a|an|the)|no)\s+(?:\w+\s+)?$", _I)
 WORSENS = re.compile(r"worsen|exacerbat|aggravat", _I)
-WORSENING = re.compile(r"increas|rais|elevat", _I)  # raising a disease measure ("raise blood pressure") harms
+WORSENING = re.compile(r"increas|rais|ris[ei]|elevat", _I)  # raising a disease measure ("raise blood pressure") harms
 # Names of what people want more of, whatever the condition's name: "insulin sensitivity", "HDL cholesterol".
 FAVOURABLE = re.compile(
     r"\b(?:sensitivity|density|control|mass|strength|health|function|quality|performance|count|motility|flow"
@@ -391,6 +393,7 @@ PAIRED = re.compile(r"\s*(?:and|plus|&)\s+(?:the\s+)?", _I)
 # ... unless the two are set apart: "an interaction between warfarin and garlic", "compared with".
 PAIR_APART = re.compile(r"\b(?:between|than|versus|vs\.?|compared\s+(?:to|with)|unlike|like|instead\s+of)\s+(?:\w+\s+){0,3}$",
                         _I)
+FOR_WHAT = re.compile(r"\W*(?:for|in|against|with)\s", _I)
 PRONOUN = re.compile(r"^\W*(?:it|they)\b", _I)
 PARTICIPANTS = re.compile(
     r"^\W*(?:(?:many|some|most|several|these|the)\s+)?(?:\w+\s+)?(?:participants|patients|users|individuals"

@@ -338,7 +338,8 @@ class _ArticleReader:
         reports what a study found ("The large STEP trial found no benefit for urinary symptoms")."""
         quote = self.text[sentence.start:sentence.end]
         read = read_conditions(quote, local, subjects, self.index, context, self._cues(sentence)) if local else []
-        if local and local[0].name not in self.index.harms and c.words(quote[:local[0].start]) <= 2:
+        if local and local[0].name not in self.index.harms and c.words(quote[:local[0].start]) <= 2 and not (
+                c.FOR_WHAT.match(quote)):  # "For depression the results are mixed" names no actor
             # "RLS may disrupt sleep, leading to fatigue": the disease, not the subject, does harm
             read = [f for f in read if f.effect == CONTRAINDICATED]
         others = [m for m in subjects if m.name != self.last_subject]

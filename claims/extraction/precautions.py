@@ -53,12 +53,13 @@ _POPULATION_WARNING = re.compile(
     r"|(?:nobody|no\s+one)\s+has\s+(?:\w+\s+)?studied"
     r"|stop\s+(?:taking|using)\b"
     r"|(?:not|\w+n't)\s+(?:been\s+)?(?:well|adequately|properly|sufficiently)\s+studied|(?:not|\w+n't)\s+been\s+studied"
+    r"|\bnot\s+(?:considered|thought|known|believed|deemed)\s+(?:to\s+be\s+)?safe"
     r"|\bnot\s+to\s+(?:give|take|use)\b|(?:should|must)\s+never\b|\bskip\b[^.;]{0,40}\bif\s+you\b)",
     _I,
 )
 _HINTS = ("careful", "cautious", "should", "must", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
           "stay away", "steer", "stop", "don't", "do not", "never", "skip", "would not", "wouldn't", "studied",
-          "not to", "told")
+          "not to", "told", "enough", "nobody", "no one", "considered")
 
 _DRUGS = (
     r"(?:(?:other|certain|some|many|prescription|common|several|any|these)\s+)*(?:[\w-]+,?\s+(?:an?\s+)?){0,2}?"

@@ -616,6 +616,25 @@ def test_a_drug_named_as_a_list_label_is_not_the_subject_of_the_item() -> None:
     assert not [k for k in keys if k.startswith("safety:sedatives:")]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Maca is a root.\nQ: Is maca safe while breastfeeding?\nA: There isn't enough research on maca during "
+         "breastfeeding, so I waited.", "safety:maca:contraindicated-in:negative:breastfeeding"),
+        ("Ginseng boosts energy. It's also not considered safe during pregnancy.",
+         "safety:ginseng:contraindicated-in:negative:pregnancy"),
+        ("NAC helps lungs. For depression the results are mixed; a 2016 review found a small improvement of depressive "
+         "symptoms.", "efficacy:n-acetylcysteine:relieves:positive:depression"),
+        ("Some men who take ginseng notice a racing heart or a rise in blood pressure.",
+         "safety:ginseng:risk-of:negative:hypertension"),
+        ("There is one case report of a woman who developed high blood pressure after taking maca.",
+         "safety:maca:risk-of:negative:hypertension"),
+    ],
+)
+def test_still_more_ways_of_warning_and_reporting(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
     claims = claims_in("It is not recommended to take ginseng if you have high blood pressure.")
     assert set(claims) == {"safety:ginseng:contraindicated-in:negative:hypertension"}
