@@ -373,7 +373,15 @@ WARNING_INTRO = re.compile(
     r"\b(?:should|must|need\s+to)\s+(?:\w+\s+)?(?:be\s+(?:more\s+|extra\s+)?(?:careful|cautious)|avoid|not\s+(?:take|use)"
     r"|talk|speak|check|consult|ask|stay\s+away|steer\s+clear)\b|\bavoid\s+(?:it|this|taking|using)\b"
     r"|\bnot\s+(?:recommended|suitable|advised)\s+for\b|\bwho\s+should\s+(?:avoid|not|skip|be\s+careful)\b"
-    r"|\b(?:be\s+careful|use\s+caution|caution\s+is\s+advised)\b|\bshould\s+(?:skip|pass)\b",
+    r"|\b(?:be\s+careful|use\s+caution|caution\s+is\s+advised)\b|\bshould\s+(?:skip|pass)\b"
+    r"|\b(?:do\s+not|don't|never)\s+(?:take|use|give)\b",
+    _I,
+)
+# A list lead-in announcing side effects: "When you first start, you may notice:", "Side effects can include:".
+SIDE_EFFECT_INTRO = re.compile(
+    r"\b(?:may|might|could|can|will|often|sometimes)\s+(?:\w+\s+)?(?:notice|experience|get|feel|develop|have)\s*:\s*$"
+    r"|\bside[- ]effects?\b[^:]{0,40}:\s*$|\b(?:common|reported|possible)\s+complaints\b[^:]{0,30}:\s*$"
+    r"|\b(?:can|may|might|could)\s+(?:also\s+)?cause\s*:\s*$",
     _I,
 )
 AVOID_QUESTION = re.compile(
@@ -393,6 +401,7 @@ PAIRED = re.compile(r"\s*(?:and|plus|&)\s+(?:the\s+)?", _I)
 # ... unless the two are set apart: "an interaction between warfarin and garlic", "compared with".
 PAIR_APART = re.compile(r"\b(?:between|than|versus|vs\.?|compared\s+(?:to|with)|unlike|like|instead\s+of)\s+(?:\w+\s+){0,3}$",
                         _I)
+HOLDER_ITEM = re.compile(r"\W*(?:(?:you\s+)?(?:have|had|are|suffer|live)\b|(?:a\s+)?history\s+of\b)", _I)
 FOR_WHAT = re.compile(r"\W*(?:for|in|against|with)\s", _I)
 PRONOUN = re.compile(r"^\W*(?:it|they)\b", _I)
 PARTICIPANTS = re.compile(

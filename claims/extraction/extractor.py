@@ -136,6 +136,7 @@ class _ListContext:
     condition: str | None
     benefits: bool  # the intro promises benefits: "It appears to be most helpful for:"
     warns: bool = False  # the intro warns: "A few groups should be more careful:"
+    side_effects: bool = False  # the intro announces side effects: "When you first start, you may notice:"
 
 
 @dataclass
@@ -327,7 +328,8 @@ class _ArticleReader:
         if who is None:
             return []
         named = [m.name for m in local if m.name not in self.not_treated and (
-            m.name in self.index.populations or c.before(c.POPULATION_BEFORE, quote, m.start, 80))]
+            m.name in self.index.populations or c.before(c.POPULATION_BEFORE, quote, m.start, 80)
+            or (intervention is not None and c.HOLDER_ITEM.match(quote)))]  # "Do not take it if you: - have gout"
         return [(who, Finding(ClaimType.SAFETY, name, CONTRAINDICATED, Direction.NEGATIVE)) for name in named]
 
     def _warnings_and_doses(
@@ -358,7 +360,8 @@ class _ArticleReader:
         if sentence.kind is Kind.ANSWER and self.open_question is not None:
             return SentenceContext(self.open_question.condition, side_effects or self.open_question.side_effects)
         if sentence.kind is Kind.ITEM and self.open_list is not None:
-            return SentenceContext(self.open_list.condition, side_effects, self.open_list.benefits)
+            return SentenceContext(self.open_list.condition, side_effects or self.open_list.side_effects,
+                                   self.open_list.benefits)
         return SentenceContext(None, side_effects)
 
     def _remember(
@@ -373,8 +376,9 @@ class _ArticleReader:
             level = asserted if asserted.level is not AssertedEvidence.NONE else NO_EVIDENCE
             benefits = any(q.kind is c.CueKind.BENEFIT for q in self._cues(sentence))
             warns = bool(c.WARNING_INTRO.search(self.text, sentence.start, sentence.end))
-            self.open_list = _ListContext(level, (subject or self.last_subject) if warns else subject,
-                                          treated or named, benefits and not warns, warns)
+            harms = bool(c.SIDE_EFFECT_INTRO.search(self.text, sentence.start, sentence.end))
+            self.open_list = _ListContext(level, (subject or self.last_subject) if warns or harms else subject,
+                                          treated or named, benefits and not (warns or harms), warns, harms)
         names_side_effects = any(m.name == ADVERSE_EFFECTS for m in conditions)
         self.previous = (sentence.line, names_side_effects)
         self.condition_led = subject is None and bool(conditions) and conditions[0].start - sentence.start <= 4

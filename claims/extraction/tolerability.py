@@ -13,12 +13,12 @@ SAFE = "is generally safe"
 _QUALIFIER = (
     r"(?:(?:generally|usually|likely|relatively|very|quite|largely|mostly|typically|probably|possibly|reasonably"
     r"|remarkably|extremely|pretty|fairly|considered|thought|believed|known|also|both|totally|completely|perfectly"
-    r"|entirely|overall|normally|in\s+general)\s+)*"
+    r"|entirely|overall|normally|in\s+general|\w+ly)\s+)*"
 )
 # "is generally safe", "appears to be safe", "is inexpensive and generally well tolerated", "were well-tolerated".
 _SAFE = re.compile(
     r"\b(?:is|are|was|were|be|been|seems?|seemed|appears?|appeared|considered|deemed|regarded|thought|believed)"
-    r"\s+(?:to\s+(?:be|have\s+been)\s+)?(?:[\w-]+\s+and\s+)?" + _QUALIFIER
+    r"\s+(?:to\s+(?:be|have\s+been)\s+)?(?:(?:\w+ly\s+)?[\w-]+,?\s+and\s+)?" + _QUALIFIER
     + r"(?:safe|well[- ]tolerated|(?:a\s+)?(?:safe|low-risk)\s+(?:option|choice|supplement|remedy|herb))\b"
     r"|\b(?:has|have|had|with)\s+(?:an?\s+)?(?:excellent|good|great|strong|solid|long|impressive)\s+safety\s+(?:record|profile)"
     r"|\bone\s+of\s+the\s+(?:safest|best[- ]tolerated|most\s+(?:studied\s+and\s+)?(?:safe|well[- ]tolerated))\b"

@@ -635,6 +635,27 @@ def test_still_more_ways_of_warning_and_reporting(text: str, key: str) -> None:
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Oregano oil is completely natural and very safe when used properly.", "Quercetin is incredibly safe."],
+)
+def test_any_adverb_before_safe_still_says_safe(sentence: str) -> None:
+    assert any(k.endswith(":is-generally-safe:positive:adverse-effects") for k in claims_in(sentence))
+
+
+def test_the_people_listed_after_do_not_take_it_if_you_are_warned_off() -> None:
+    text = "5-HTP lifts mood.\nDo not take 5-HTP if you:\n- are pregnant\n- have bipolar disorder\n"
+    keys = set(claims_in(text))
+    assert {"safety:5-hydroxytryptophan:contraindicated-in:negative:pregnancy",
+            "safety:5-hydroxytryptophan:contraindicated-in:negative:bipolar-disorder"} <= keys
+
+
+def test_items_after_a_side_effect_lead_in_are_side_effects() -> None:
+    text = "Psyllium eases constipation.\nWhen you first start, you may notice:\n- Extra bloating\n- Mild stomach cramps\n"
+    claim = claims_in(text)["safety:dietary-fiber:risk-of:negative:adverse-effects"]
+    assert [a.quote for a in claim.appearances] == ["Extra bloating", "Mild stomach cramps"]
+
+
 def test_it_is_not_recommended_if_you_have_a_condition() -> None:
     claims = claims_in("It is not recommended to take ginseng if you have high blood pressure.")
     assert set(claims) == {"safety:ginseng:contraindicated-in:negative:hypertension"}
