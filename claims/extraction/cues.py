@@ -91,7 +91,7 @@ CUES = re.compile(
 
 
 def cue_kind(match: re.Match[str]) -> CueKind:
-    return CueKind(match.lastgroup or "")
+    return CueKind((match.lastgroup or "").partition("_")[0])
 
 
 # "placebo-controlled", "a controlled trial", "randomized controlled study": a word of study design, no benefit.
@@ -146,12 +146,24 @@ def _stem(alternative: str) -> str:
     return letters[:-1] if optional else letters
 
 
-# The letters every cue starts with ("relie", "eas", "lower"): only a word starting so can start a cue.
-_STEMS = tuple(sorted({
-    _stem(alternative)
-    for pattern in (_PROTECTIVE, _HARM, _BENEFIT, _MECHANISM)
+# Every alternative of the cue pattern in its order (the first that matches wins), with the letters it surely
+# starts with ("relie", "eas", "lower"): only a word starting so can start that cue.
+_ORDERED = tuple(
+    (kind, alternative, _stem(alternative))
+    for kind, pattern in ((CueKind.PROTECTIVE, _PROTECTIVE), (CueKind.HARM, _HARM), (CueKind.BENEFIT, _BENEFIT),
+                          (CueKind.MECHANISM, _MECHANISM))
     for part in _alternatives(pattern) for alternative in _expanded(part)
-}))
+)
+_STEMS = tuple(sorted({stem for _, _, stem in _ORDERED}))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cue_pattern_for(word: str) -> re.Pattern[str]:
+    """CUES cut down to the alternatives that can start with this word, in the same order: the same match,
+    without trying two hundred alternatives that cannot."""
+    chosen = [(kind, alternative) for kind, alternative, stem in _ORDERED if word.startswith(stem)]
+    groups = "|".join(f"(?P<{kind.value}_{n}>{alternative})" for n, (kind, alternative) in enumerate(chosen))
+    return re.compile(rf"\b(?:{groups})\b")
 
 
 # Words inside a condition's own name that already say "benefit": "pain relief", "analgesic", "mood-lifting".
@@ -468,9 +480,11 @@ class ArticleCues:
         self.ends: list[int] = []
         self.kinds: list[CueKind] = []
         after = 0
+        patterns = {word: _cue_pattern_for(word) for word in starting}
         for i in [i for i, word in enumerate(words) if word in starting]:
             start = bounds[2 * i]
-            if start >= after and (match := CUES.match(folded, start)) and not _design_word(folded, match):
+            match = patterns[words[i]].match(folded, start) if start >= after else None
+            if match and not _design_word(folded, match):
                 after = match.end()
                 self.starts.append(start)
                 self.ends.append(after)
