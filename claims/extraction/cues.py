@@ -186,6 +186,26 @@ DRUG_AFTER = re.compile(r"[\s-]*(?:medicines?|medications?|drugs?|meds|pills)\b"
 HARM_AFTER = re.compile(r"[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?|worse)\b", _I)
 RAISING = re.compile(r"increas|rais|ris[ei]|boost|enhanc|stimulat|promot|elevat", _I)
 LOWERING = re.compile(r"inhibit|block|suppress", _I)
+# A trial's groups set side by side: "than the placebo group", "than those given a placebo", "compared with
+# placebo", "than training alone".
+AGAINST_CONTROL = re.compile(
+    r"\bthan\s+(?:(?:those|the|people|patients|participants|women|men|children|adults|subjects|volunteers|users"
+    r"|controls?|a|an)\b[^.;]{0,40}?\b(?:placebo|control|dummy|sham|untreated|not\s+(?:taking|given|receiving)"
+    r"|did\s+not|didn't|alone|without|only)\b"
+    r"|(?:a\s+)?(?:placebo|sham|dummy)\b|(?:[\w-]+\s+){1,2}alone\b)"
+    r"|\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:a\s+|the\s+)?(?:placebo|control|sham|dummy)\b"
+    r"|\bas\s+(?:those|the|people|patients|participants)\b[^.;]{0,40}?\b(?:placebo|control|sham|dummy|untreated)\b",
+    _I,
+)
+# What the treated group had more of, or shed more of, or half as much of, just before the condition.
+MORE_BEFORE = re.compile(
+    r"\b(?:more|greater|bigger|larger|higher|stronger|increased|improved|better)\s+(?:[\w-]+\s+){0,2}$", _I)
+SHED_MORE_BEFORE = re.compile(
+    r"\b(?:lost|lose|losing|shed|dropped|burned|cut)\s+(?:significantly\s+|much\s+|slightly\s+)?"
+    r"(?:more|greater)\s+(?:[\w-]+\s+)?$", _I)
+HALF_AS_MANY_BEFORE = re.compile(
+    r"\b(?:half|a\s+third|a\s+quarter|two-thirds|a\s+fraction)\s+(?:as\s+(?:many|much|often)|the\s+(?:number|rate|risk)"
+    r"\s+of)\s+(?:[\w-]+\s+){0,2}$", _I)
 # Lowering what people want more of harms ("reduce alertness", "lower libido"), unless the name itself says the
 # lack ("sleep disturbances", "brain fog", "low mood").
 LOWERING_BENEFIT = re.compile(r"reduc|lower|decreas|diminish|lessen", _I)

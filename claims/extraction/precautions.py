@@ -15,9 +15,13 @@ CONTRAINDICATED = "contraindicated in"
 _I = re.IGNORECASE
 # "People with kidney stones should avoid ...", "If you have liver disease, avoid ...".
 _AFTER = re.compile(
-    r"(?:\s*(?:,|or|and)\s+[\w\s'-]{0,40}?)?[\s,]*(?:\w+\s+){0,2}?(?:should|must)\s+(?:also\s+|probably\s+|generally"
+    r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:,|or|and)\s+[\w\s'-]{0,40}?)?[\s,]*(?:\w+\s+){0,2}?(?:should|must)\s+(?:also\s+|probably\s+|generally"
     r"\s+|first\s+)?(?:not\b(?!\s+(?:take|use|have|exceed|consume)\s+(?:more|over))|never\b|avoid\b|stay\s+away"
-    r"|steer\s+clear|(?:use|exercise)\s+caution|be\s+(?:more\s+)?(?:cautious|careful))"
+    r"|steer\s+clear|(?:use|exercise)\s+caution|be\s+(?:more\s+)?(?:cautious|careful)"
+    # "people with a shellfish allergy should check with their doctor before use"
+    r"|(?:check|talk|speak|consult|ask|see)\s+(?:with\s+|to\s+)?(?:a|an|their|your|his|her)\s+(?:own\s+)?(?:doctor"
+    r"|physician|pharmacist|provider|gp|midwife|health\s*care\s+(?:provider|professional)|clinician|specialist)"
+    r"\s+(?:first\s+)?before)"
     r"|[\s,]*(?:\w+\s+){0,2}?(?:may|might)\s+(?:\w+\s+)?want\s+to\s+(?:be\s+(?:careful|cautious)|avoid|skip|steer\s+clear)"
     r"|[\s,]*(?:[\w,]+\s+){0,8}?(?:are|is)\s+(?:\w+\s+)?(?:advised|urged|warned|told)\s+(?:to\s+avoid|not\s+to)\b"
     r"|\s*,\s*(?:(?:though|however),\s*)?(?:avoid|skip|do\s+not\s+(?:take|use)|don't\s+(?:take|use))\b",
@@ -115,6 +119,14 @@ _TOGETHER_HARM = re.compile(
 )
 
 
+# "doctors advise people with autoimmune diseases such as lupus ... to stay away from it"
+_ADVISED_OFF = re.compile(
+    r"\b(?:advis|tell|told|urg|warn|recommend|caution)\w*\s+(?:people|those|anyone|patients|women|men|individuals"
+    r"|adults|persons)\b[^.;]{0,120}?\bto\s+(?:avoid|stay\s+away|steer\s+clear|not\s+(?:take|use))\b",
+    _I,
+)
+
+
 def may_warn(clause: str) -> bool:
     """Whether the clause has any word a contraindication needs ("should", "avoid", "not recommended", ...)."""
     folded = fold(clause)
@@ -132,6 +144,8 @@ def contraindicated(clause: str, m: Mention, index: VocabularyIndex) -> bool:
         return True
     # "Because it may stimulate the immune system, people with lupus should avoid it": only those with it are warned
     people = _PEOPLE_NAMED.search(clause, max(0, m.start - 70), m.start) or _HOLDERS_AFTER.match(clause, m.end)
+    if people and any(a.start() < m.start and m.end < a.end() for a in _ADVISED_OFF.finditer(clause)):
+        return True
     return bool((people and _AFTER.match(clause, m.end)) or _BEFORE.search(clause, 0, m.start)
                 or _IF_YOU_HAVE.search(clause, 0, m.start))
 

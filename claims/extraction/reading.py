@@ -214,6 +214,8 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
         kind = ClaimType.SAFETY if harm else ClaimType.EFFICACY
         return Decision(m, Role.TARGET, kind, Direction.POSITIVE, "treated with")
     cue = _nearest_before(clause, m, mentions, found)
+    if (cue is None or cue.kind is c.CueKind.MECHANISM) and (compared := _against_a_control(clause, m, harm, index)):
+        return compared
     if cue is not None and cue.kind is c.CueKind.MECHANISM:
         cue = _reread(clause, m, cue, index)
     elif cue is not None and cue.kind is c.CueKind.BENEFIT and (_lowers_a_good(clause, m, cue, index)
@@ -226,6 +228,25 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
             return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.NEGATIVE, harm_default=True)
         return Decision(m, Role.NONE)
     return _by_cue(clause, m, cue, harm, index.plain_harms, index.outcomes)
+
+
+def _against_a_control(clause: str, m: Mention, harm: bool, index: VocabularyIndex) -> Decision | None:
+    """A trial's groups compared: "the fenugreek group reported a bigger jump in libido than the placebo group"
+    (more of a good: a benefit), "dropped more body fat than those on placebo" (shed more of a bad: a benefit),
+    "had more headaches than the placebo group" (more of a harm: a side effect)."""
+    if not c.AGAINST_CONTROL.search(clause):
+        return None
+    before = clause[max(0, m.start - 40):m.start]
+    if c.SHED_MORE_BEFORE.search(before) and m.name not in index.outcomes:
+        return Decision(m, Role.TARGET, ClaimType.SAFETY if harm else ClaimType.EFFICACY, Direction.POSITIVE, "reduces")
+    if c.HALF_AS_MANY_BEFORE.search(before) and m.name not in index.outcomes:
+        return Decision(m, Role.TARGET, ClaimType.SAFETY if harm else ClaimType.EFFICACY, Direction.POSITIVE, "reduces")
+    if c.MORE_BEFORE.search(before):
+        if m.name in index.outcomes:
+            return Decision(m, Role.TARGET, ClaimType.EFFICACY, Direction.POSITIVE, "improves")
+        if harm or m.name in index.plain_harms:
+            return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.NEGATIVE, "risk of")
+    return None
 
 
 def _raises_a_bad(clause: str, m: Mention, cue: c.Cue, index: VocabularyIndex) -> bool:

@@ -40,6 +40,12 @@ _FOR_WHOM = re.compile(r"\s+(?:to\s+(?:use|take)\s+)?(?:during|in|for|while)\s+(
                        r"|breastfe\w*|nursing|children|kids)\b")
 _POPULATIONS = {"pregn": "pregnancy", "breas": "breastfeeding", "nursi": "breastfeeding", "child": "children",
                 "kids": "children"}
+# "could push your blood sugar too low", "your blood pressure may drop too low": the harm of overshooting.
+_TOO_LOW = re.compile(
+    r"\b(?P<what>blood\s+sugar|blood\s+glucose|glucose|blood\s+pressure|levels?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:too|dangerously|very|excessively)\s+low\b"
+)
+_SUGAR_WORDS = ("sugar", "glucose", "diabet", "insulin", "metformin")
 _HINTS = ("safe", "tolerat", "no serious", "no major", "no significant", "no severe", "no notable")  # "safest" too
 _TROUBLE_HINTS = ("problems", "issues", "complications", "trouble", "side effects", "side-effects", "effects")
 
@@ -56,7 +62,23 @@ def read_tolerability(sentence: str) -> list[Finding]:
         found.append(Finding(ClaimType.SAFETY, condition, SAFE, Direction.POSITIVE))
     if contains_any(folded, _TROUBLE_HINTS) and _TROUBLE.search(folded):
         found.append(Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, "risk of", Direction.NEGATIVE))
+    if " low" in folded and (low := _too_low(folded)):
+        found.append(Finding(ClaimType.SAFETY, low, "risk of", Direction.NEGATIVE))
     return found
+
+
+def _too_low(folded: str) -> str | None:
+    """Hypoglycemia or hypotension, when the sentence warns of blood sugar or blood pressure falling too low
+    ("levels" says which by the rest of the sentence)."""
+    match = _TOO_LOW.search(folded)
+    if match is None:
+        return None
+    what = match.group("what")
+    if "pressure" in what or (what.startswith("level") and "pressure" in folded):
+        return "hypotension"
+    if what.startswith("level") and not contains_any(folded, _SUGAR_WORDS):
+        return None
+    return "hypoglycemia"
 
 
 def _said_safe(folded: str, match: re.Match[str]) -> bool:

@@ -636,6 +636,41 @@ def test_still_more_ways_of_warning_and_reporting(text: str, key: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Spirulina contains phenylalanine, so people with phenylketonuria (PKU) must avoid it.",
+         "safety:spirulina:contraindicated-in:negative:phenylketonuria"),
+        ("Spirulina stimulates immunity. Doctors advise people with autoimmune diseases such as lupus, multiple "
+         "sclerosis and rheumatoid arthritis to stay away from it.", "safety:spirulina:contraindicated-in:negative:lupus"),
+        ("Our glucosamine is made from shellfish shells, so people with a shellfish allergy should check with their "
+         "doctor before use.", "safety:glucosamine:contraindicated-in:negative:allergies"),
+        ("Ginseng lowers blood sugar, which could push your levels too low.", "safety:ginseng:risk-of:negative:hypoglycemia"),
+        ("Garlic adds to blood pressure pills, so combining them could make your blood pressure drop too low.",
+         "safety:garlic:risk-of:negative:hypotension"),
+        ("Psyllium is not habit-forming.", "safety:dietary-fiber:lower-risk-of:positive:addiction"),
+    ],
+)
+def test_warnings_with_a_bracketed_name_a_doctor_to_ask_or_levels_too_low(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("In a 2011 trial the fenugreek group reported a bigger jump in libido than the placebo group.",
+         "efficacy:fenugreek:improves:positive:libido"),
+        ("Overweight women taking 5-HTP ate fewer calories and lost more weight than those taking a placebo.",
+         "efficacy:5-hydroxytryptophan:relieves:positive:obesity"),
+        ("After two years, the coenzyme Q10 group had half as many major cardiovascular events as the placebo group.",
+         "efficacy:coenzyme-q10:relieves:positive:cardiovascular-disease"),
+    ],
+)
+def test_a_trial_group_with_more_of_a_good_or_less_of_a_bad_than_placebo_is_a_benefit(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Oregano oil is completely natural and very safe when used properly.", "Quercetin is incredibly safe."],
 )
