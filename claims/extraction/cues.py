@@ -186,6 +186,23 @@ DRUG_AFTER = re.compile(r"[\s-]*(?:medicines?|medications?|drugs?|meds|pills)\b"
 HARM_AFTER = re.compile(r"[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?|worse)\b", _I)
 RAISING = re.compile(r"increas|rais|ris[ei]|boost|enhanc|stimulat|promot|elevat", _I)
 LOWERING = re.compile(r"inhibit|block|suppress", _I)
+# A question answered yes or no ("Can 5-HTP make you drowsy?"), and the first words of such an answer.
+YES_NO_QUESTION = re.compile(
+    r"^\s*(?:q\s*[:.]\s*)?(?P<verb>can|could|does|do|did|is|are|will|would|may|might|has|have)\b", _I)
+QUESTION_PRONOUN = re.compile(r"\s*(?:it|they|this|these\s+\w+|the\s+\w+)\b", _I)
+YES_ANSWER = re.compile(
+    r"^\s*(?:a\s*[:.]\s*)?(?:yes\b|yep\b|absolutely\b|definitely\b|often\b|sometimes\b|possibly\b|probably\b(?!\s+not)"
+    r"|it\s+(?:often\s+|sometimes\s+|certainly\s+)?(?:can(?!['’]t|not)|may(?!\s+not)|might(?!\s+not)|could(?!n['’]t|\s+not)"
+    r"|does(?!n['’]t|\s+not)|will(?!\s+not)|seems\s+to|appears\s+to)\b"
+    r"|they\s+(?:can(?!['’]t|not)|may(?!\s+not)|might(?!\s+not)|do(?!n['’]t|\s+not))\b"
+    r"|in\s+some\s+(?:people|cases)\b|for\s+some\s+people\b)", _I)
+NO_ANSWER = re.compile(
+    r"^\s*(?:a\s*[:.]\s*)?(?:no\b|nope\b|probably\s+not\b|unlikely\b"
+    r"|not\s+(?:usually|really|likely|generally|necessarily|much|at\s+all|according\s+to)\b"
+    r"|it\s+(?:probably\s+)?(?:doesn['’]t|does\s+not|can['’]t|cannot|won['’]t|will\s+not|isn['’]t|is\s+not)\b"
+    r"|they\s+(?:probably\s+)?(?:don['’]t|do\s+not|can['’]t|cannot|won['’]t)\b"
+    r"|there\s+is\s+no\s+(?:good\s+|solid\s+|strong\s+|real\s+)?evidence\b"
+    r"|there['’]s\s+no\s+(?:good\s+|solid\s+|strong\s+|real\s+)?evidence\b)", _I)
 # A trial's groups set side by side: "than the placebo group", "than those given a placebo", "compared with
 # placebo", "than training alone".
 AGAINST_CONTROL = re.compile(

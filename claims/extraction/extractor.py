@@ -10,7 +10,8 @@ from functools import lru_cache
 from claims.extraction import cues as c
 from claims.extraction.dosage import read_dosage
 from claims.extraction.evidence import NO_EVIDENCE, Asserted, asserted_evidence, is_hedged
-from claims.extraction.findings import Finding
+from claims.extraction.conclusions import not_borne_out
+from claims.extraction.findings import Finding, safety_effect
 from claims.extraction.legal import read_legal
 from claims.extraction.precautions import CONTRAINDICATED, DRUG_INTERACTIONS, read_interactions
 from claims.extraction.prevalence import read_prevalence
@@ -145,6 +146,9 @@ class _QuestionContext:
     condition: str | None
     side_effects: bool
     avoid: bool  # "Who should not take ashwagandha?": the people the answer names should not
+    asked: tuple[Finding, ...] = ()  # what a yes/no question would claim: "Can 5-HTP make you drowsy?"
+    answered: bool = False  # the answer's first sentence, the one that says yes or no, has been read
+    bare: bool | None = None  # the answer began with a bare "Yes." (True) or "No." (False): the next sentence says it
 
 
 @dataclass
@@ -187,7 +191,7 @@ class _ArticleReader:
         conditions = [m for m in found if m.kind == "condition"]
         self._close_contexts(sentence)
         if sentence.kind is Kind.QUESTION:
-            self._open_question(quote, interventions, conditions)
+            self._open_question(sentence, quote, interventions, conditions)
             return []
         if sentence.kind is Kind.HEADING:  # "Side Effects and Precautions": its symptoms are side effects
             self.side_effect_section = bool(_SIDE_EFFECT_WORDS.search(quote))
@@ -222,14 +226,58 @@ class _ArticleReader:
         if sentence.kind not in (Kind.ANSWER, Kind.QUESTION):
             self.open_question = None
 
-    def _open_question(self, quote: str, interventions: list[Mention], conditions: list[Mention]) -> None:
+    def _open_question(
+        self, sentence: Sentence, quote: str, interventions: list[Mention], conditions: list[Mention]
+    ) -> None:
         named = [m.name for m in interventions]
         intervention = self.topic if self.topic in named else (named[0] if named else self.last_subject)
         self.last_subject = intervention or self.last_subject  # "Does ginger help with colds?" sets the subject
         condition = next((m.name for m in conditions if m.name not in self.index.targets), None)
         side_effects = any(m.name == ADVERSE_EFFECTS for m in conditions) or bool(_SIDE_EFFECT_WORDS.search(quote))
         avoid = bool(c.AVOID_QUESTION.search(quote))
-        self.open_question = _QuestionContext(intervention, condition, side_effects, avoid)
+        asked: tuple[Finding, ...] = ()
+        if intervention is not None and conditions and (statement := self._as_statement(sentence, quote, interventions)):
+            mentions = [Mention(*m) for m in zip(*self.index.mention_columns(statement, tokenize(fold(statement))))]
+            asked = tuple(f for f in read_conditions(statement, [m for m in mentions if m.kind == "condition"],
+                                                      [m for m in mentions if m.kind == "intervention"], self.index,
+                                                      SentenceContext())
+                          if f.claim_type in (ClaimType.EFFICACY, ClaimType.SAFETY))
+        self.open_question = _QuestionContext(intervention, condition, side_effects, avoid, asked)
+
+    @staticmethod
+    def _as_statement(sentence: Sentence, quote: str, interventions: list[Mention]) -> str | None:
+        """"Can 5-HTP cause nausea?" as "5-HTP can cause nausea.", to be read as a claim would be."""
+        asked = c.YES_NO_QUESTION.match(quote)
+        if asked is None:
+            return None
+        verb, rest = asked.group("verb").lower(), quote[asked.end():]
+        first = interventions[0].end - sentence.start - asked.end() if interventions else -1
+        if 0 < first and interventions[0].start - sentence.start - asked.end() <= 12:
+            subject_end = first  # "Does taking 5-HTP help ...": the subject runs to the remedy's name
+        elif pronoun := c.QUESTION_PRONOUN.match(rest):
+            subject_end = pronoun.end()
+        else:
+            return None
+        return f"{rest[:subject_end].strip()} {verb}{rest[subject_end:].rstrip().rstrip('?')}."
+
+    def _answered(self, quote: str, findings: list[tuple[str, Finding]]) -> list[tuple[str, Finding]]:
+        """The first sentence of an answer that says yes or no to a yes/no question claims what was asked
+        ("Can 5-HTP make you drowsy?" "It can, especially at higher doses"), or its denial ("No, ...")."""
+        question = self.open_question
+        if question is None or question.answered or question.intervention is None:
+            return []
+        yes, no = bool(c.YES_ANSWER.match(quote)), bool(c.NO_ANSWER.match(quote))
+        if (yes or no) and c.words(quote) <= 3 and question.bare is None:  # "Yes." is not labelled on its own
+            question.bare = yes
+            return []
+        question.answered = True
+        if question.bare is not None:
+            yes, no = question.bare, not question.bare
+        if not (yes or no):
+            return []
+        said = {(f.claim_type, f.condition) for _, f in findings}
+        return [(question.intervention, f if yes else self._denied(f)) for f in question.asked
+                if (f.claim_type, f.condition) not in said]
 
     def _subject(self, sentence: Sentence, quote: str, interventions: list[Mention]) -> str | None:
         """The intervention the sentence is about: the article's topic if named, else the first one that is
@@ -299,6 +347,8 @@ class _ArticleReader:
                              and f.condition != DRUG_INTERACTIONS]
         elif self.last_subject is not None and not c.OTHER_ACTOR.search(quote):
             findings += [(self.last_subject, f) for f in self._warnings_and_doses(sentence, local, subjects, context)]
+        if sentence.kind is Kind.ANSWER and self.open_question is not None and self.open_question.asked:
+            findings += self._answered(quote, findings)
         if sentence.kind is Kind.ANSWER and self.open_question is not None and self.open_question.avoid:
             findings += self._who_should_avoid(quote, local)
         elif sentence.kind is Kind.ITEM and self.open_list is not None and self.open_list.warns:
@@ -308,6 +358,13 @@ class _ArticleReader:
         if about is not None:
             findings += [(about, f) for f in read_prevalence(quote, first, bool(interventions))]
         return findings
+
+    def _denied(self, f: Finding) -> Finding:
+        """"No" to what a question asked: the benefit not shown, the harm not caused, the safety not given."""
+        if f.claim_type is ClaimType.EFFICACY:
+            return not_borne_out(f, self.index)
+        flipped = Direction.POSITIVE if f.direction is Direction.NEGATIVE else Direction.NEGATIVE
+        return Finding(f.claim_type, f.condition, safety_effect(flipped), flipped)
 
     def _partners(self, quote: str, subject: str, subjects: list[Mention]) -> list[str]:
         """Remedies named together with the subject as one subject ("glucosamine and chondroitin"), not as the

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -755,6 +756,28 @@ def test_a_faq_answer_without_markers_is_read_with_its_question() -> None:
     assert claim.appearances[0].asserted_evidence is AssertedEvidence.CONTROLLED_TRIAL  # "Several trials"
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("5-HTP may lift mood.\nWill 5-HTP cause nausea?\nIt might, for some people.\n",
+         "safety:5-hydroxytryptophan:risk-of:negative:nausea"),
+        ("5-HTP may lift mood.\nDoes it relieve anxiety?\nIt may, a little, in some people.\n",
+         "efficacy:5-hydroxytryptophan:relieves:positive:anxiety"),
+        ("5-HTP may lift mood.\nQ: Does 5-HTP help with migraine?\nA: No. Two small trials came to nothing.\n",
+         "efficacy:5-hydroxytryptophan:does-not-relieve:negative:migraine"),
+    ],
+)
+def test_a_yes_or_no_answer_claims_what_its_question_asked_or_its_denial(text: str, key: str) -> None:
+    claims = claims_in(text)
+    assert key in claims, sorted(claims)
+    assert all(not a.quote.startswith("Q") for a in claims[key].appearances)
+
+
+def test_an_answer_that_neither_agrees_nor_denies_claims_nothing_from_its_question() -> None:
+    text = "5-HTP may lift mood.\nWill 5-HTP cause nausea?\nThe research on that is thin.\n"
+    assert not [k for k in claims_in(text) if k.endswith(":nausea")]
+
+
 def test_who_should_avoid_it_is_answered_with_contraindications() -> None:
     text = "Who should not take ashwagandha?\nPeople with thyroid disorders, pregnant women and those scheduled for " \
            "surgery.\n"
@@ -1096,7 +1119,8 @@ def test_the_matcher_is_built_once_per_vocabulary() -> None:
 
 
 def _same_sentence(quote: str, sentence: str) -> bool:
-    quote, sentence = " ".join(quote.split()), " ".join(sentence.split())
+    """A labelled list item keeps its bullet ("- diarrhea"); a quote is the item's text."""
+    quote, sentence = (" ".join(BULLET.sub("", text, count=1).split()) for text in (quote, sentence))
     return quote == sentence or (len(sentence) > 20 and sentence in quote) or (len(quote) > 20 and quote in sentence)
 
 
@@ -1120,6 +1144,7 @@ class Score:
     extracted: int
 
 
+BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 CLAIM_TYPES = ("efficacy", "safety", "mechanism", "epidemiology", "legal", "dosage")
 GENRE = ROOT / "tests" / "data" / "genre-articles"
 GENRE_LABELLED = ROOT / "tests" / "data" / "genre-claims-labelled.json"
