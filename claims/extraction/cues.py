@@ -186,6 +186,15 @@ DRUG_AFTER = re.compile(r"[\s-]*(?:medicines?|medications?|drugs?|meds|pills)\b"
 HARM_AFTER = re.compile(r"[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?|worse)\b", _I)
 RAISING = re.compile(r"increas|rais|ris[ei]|boost|enhanc|stimulat|promot|elevat", _I)
 LOWERING = re.compile(r"inhibit|block|suppress", _I)
+# A list lead-in naming what people take the remedy for: "People take moringa for many reasons, including:".
+PURPOSE_INTRO = re.compile(
+    r"\b(?:take|takes|taken|taking|use|uses|used|using|try|tried|turn\s+to|reach\s+for)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:for|to)\s+(?:(?:many|several|a\s+(?:few|number\s+of|range\s+of|variety\s+of)|various|different|lots\s+of)\s+)?"
+    r"(?:reasons|purposes|things|conditions|problems|complaints|ailments|uses)\b"
+    r"|\b(?:benefits|uses|claims)\s+(?:include|are|range\s+from)\b|\b(?:is|are)\s+(?:said|claimed|promoted|marketed"
+    r"|sold|touted)\s+(?:to|for|as)\b",
+    _I,
+)
 # A question answered yes or no ("Can 5-HTP make you drowsy?"), and the first words of such an answer.
 YES_NO_QUESTION = re.compile(
     r"^\s*(?:q\s*[:.]\s*)?(?P<verb>can|could|does|do|did|is|are|will|would|may|might|has|have)\b", _I)

@@ -11,7 +11,7 @@ from claims.extraction import cues as c
 from claims.extraction.dosage import read_dosage
 from claims.extraction.evidence import NO_EVIDENCE, Asserted, asserted_evidence, is_hedged
 from claims.extraction.conclusions import not_borne_out
-from claims.extraction.findings import Finding, safety_effect
+from claims.extraction.findings import Finding, efficacy_effect, safety_effect
 from claims.extraction.legal import read_legal
 from claims.extraction.precautions import CONTRAINDICATED, DRUG_INTERACTIONS, read_interactions
 from claims.extraction.prevalence import read_prevalence
@@ -337,6 +337,9 @@ class _ArticleReader:
             treated = next((f.condition for f in read if f.claim_type is ClaimType.EFFICACY), None)
             others = [m for m in subjects if m.name != subject]
             read += read_interactions(quote, others) + read_legal(quote) + read_dosage(quote, treated or named)
+            if sentence.kind is Kind.ITEM and context.benefits and not any(
+                    f.claim_type is ClaimType.EFFICACY for f in read):  # "It may help with:" / "- low energy"
+                read += self._listed_benefits(local)
             tolerability = read_tolerability(quote)
             if any(f.effect == SAFE for f in tolerability):  # "safe, and no serious side effects were reported"
                 read = [f for f in read if not (f.condition == ADVERSE_EFFECTS and f.direction is Direction.POSITIVE)]
@@ -358,6 +361,13 @@ class _ArticleReader:
         if about is not None:
             findings += [(about, f) for f in read_prevalence(quote, first, bool(interventions))]
         return findings
+
+    def _listed_benefits(self, local: list[Mention]) -> list[Finding]:
+        """The conditions an item names under a lead-in that promises benefits, each a benefit."""
+        named = dict.fromkeys(m.name for m in local if m.name not in self.not_treated
+                              and m.name not in self.index.populations)
+        return [Finding(ClaimType.EFFICACY, name, efficacy_effect(name, self.index.outcomes, Direction.POSITIVE),
+                        Direction.POSITIVE) for name in named]
 
     def _denied(self, f: Finding) -> Finding:
         """"No" to what a question asked: the benefit not shown, the harm not caused, the safety not given."""
@@ -431,7 +441,8 @@ class _ArticleReader:
             treated = next((f.condition for _, f in findings if f.claim_type is ClaimType.EFFICACY), None)
             named = next((m.name for m in conditions if m.name not in self.index.targets), None)
             level = asserted if asserted.level is not AssertedEvidence.NONE else NO_EVIDENCE
-            benefits = any(q.kind is c.CueKind.BENEFIT for q in self._cues(sentence))
+            benefits = any(q.kind is c.CueKind.BENEFIT for q in self._cues(sentence)) or bool(
+                c.PURPOSE_INTRO.search(self.text, sentence.start, sentence.end))
             warns = bool(c.WARNING_INTRO.search(self.text, sentence.start, sentence.end))
             harms = bool(c.SIDE_EFFECT_INTRO.search(self.text, sentence.start, sentence.end))
             self.open_list = _ListContext(level, (subject or self.last_subject) if warns or harms else subject,

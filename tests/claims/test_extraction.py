@@ -778,6 +778,19 @@ def test_an_answer_that_neither_agrees_nor_denies_claims_nothing_from_its_questi
     assert not [k for k in claims_in(text) if k.endswith(":nausea")]
 
 
+def test_items_under_a_lead_in_naming_what_people_take_it_for_are_benefits() -> None:
+    text = "Moringa is a plant.\nPeople take moringa for many reasons, including:\n- to have more energy\n" \
+           "- to lower blood sugar\nMoringa may help with:\n- breast milk supply\n"
+    keys = set(claims_in(text))
+    assert {"efficacy:moringa:improves:positive:energy", "efficacy:moringa:relieves:positive:high-blood-sugar",
+            "efficacy:moringa:relieves:positive:breast-milk-supply"} <= keys, sorted(keys)
+
+
+def test_items_under_a_lead_in_that_promises_nothing_are_no_benefits() -> None:
+    text = "Moringa is a plant.\nThe leaves contain:\n- iron\n- fibre\nIn this guide:\n- energy\n"
+    assert not [k for k in claims_in(text) if k.startswith("efficacy:")]
+
+
 def test_who_should_avoid_it_is_answered_with_contraindications() -> None:
     text = "Who should not take ashwagandha?\nPeople with thyroid disorders, pregnant women and those scheduled for " \
            "surgery.\n"
