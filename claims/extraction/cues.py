@@ -186,6 +186,18 @@ DRUG_AFTER = re.compile(r"[\s-]*(?:medicines?|medications?|drugs?|meds|pills)\b"
 HARM_AFTER = re.compile(r"[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?|worse)\b", _I)
 RAISING = re.compile(r"increas|rais|ris[ei]|boost|enhanc|stimulat|promot|elevat", _I)
 LOWERING = re.compile(r"inhibit|block|suppress", _I)
+# A harm met on taking the remedy: "report vivid dreams when they take it", "hospitalized with kidney failure
+# after taking supplements", and one named as a complaint: "Itchy skin is the most common complaint."
+AFTER_TAKING = re.compile(
+    r"\s+(?:when|after|while|once|soon\s+after|shortly\s+after)\s+(?:they\s+|people\s+|you\s+|he\s+|she\s+|first\s+)?"
+    r"(?:take|takes|took|taking|use|uses|used|using|drink|drinks|drank|drinking|start\w*|began|begin\w*|swallow\w*)\b", _I)
+SUFFERED_BEFORE = re.compile(
+    r"\b(?:report\w*|experienc\w*|develop\w*|get|gets|got|notic\w*|suffer\w*|had|have|has|complain\w*\s+of"
+    r"|hospitali[sz]ed\s+with|admitted\s+(?:to\s+\w+\s+)?with|treated\s+for)\s+(?:[\w-]+\s+){0,3}$", _I)
+COMPLAINTS_AFTER = re.compile(
+    r"(?:\s*,?\s+(?:and|or)\s+[\w\s'-]{0,40}?)?\s+(?:are|is|were|was)\s+(?:among\s+)?(?:the\s+)?(?:most\s+|two\s+|three\s+)?"
+    r"(?:common(?:ly\s+reported)?|frequent(?:ly\s+reported)?|usual|main|typical|reported)\s+(?:\w+\s+)?"
+    r"(?:complaints?|side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|problems?|reactions?)\b", _I)
 # A list lead-in naming what people take the remedy for: "People take moringa for many reasons, including:".
 PURPOSE_INTRO = re.compile(
     r"\b(?:take|takes|taken|taking|use|uses|used|using|try|tried|turn\s+to|reach\s+for)\s+(?:[\w'’-]+\s+){0,3}?"

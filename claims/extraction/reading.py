@@ -216,6 +216,11 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
     cue = _nearest_before(clause, m, mentions, found)
     if (cue is None or cue.kind is c.CueKind.MECHANISM) and (compared := _against_a_control(clause, m, harm, index)):
         return compared
+    if cue is None and m.name not in index.outcomes and (
+            c.COMPLAINTS_AFTER.match(clause, m.end)
+            or (c.AFTER_TAKING.match(clause, m.end) and c.SUFFERED_BEFORE.search(clause, max(0, m.start - 40), m.start))):
+        # "Some people report vivid dreams when they take it", "itchy skin is the most common complaint"
+        return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.NEGATIVE, "risk of")
     if cue is not None and cue.kind is c.CueKind.MECHANISM:
         cue = _reread(clause, m, cue, index)
     elif cue is not None and cue.kind is c.CueKind.BENEFIT and (_lowers_a_good(clause, m, cue, index)

@@ -791,6 +791,24 @@ def test_items_under_a_lead_in_that_promises_nothing_are_no_benefits() -> None:
     assert not [k for k in claims_in(text) if k.startswith("efficacy:")]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Some people report vivid dreams when they take lion's mane at night.",
+         "safety:lion-s-mane:risk-of:negative:nightmares"),
+        ("Case reports describe people hospitalized with kidney failure after taking vitamin D supplements.",
+         "safety:vitamin-d:risk-of:negative:kidney-disease"),
+    ],
+)
+def test_a_harm_met_after_taking_the_remedy_is_a_safety_claim(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
+def test_better_sleep_reported_after_taking_it_stays_a_benefit() -> None:
+    keys = set(claims_in("Users report better sleep when they take lion's mane."))
+    assert keys == {"efficacy:lion-s-mane:improves:positive:sleep-quality"}
+
+
 def test_who_should_avoid_it_is_answered_with_contraindications() -> None:
     text = "Who should not take ashwagandha?\nPeople with thyroid disorders, pregnant women and those scheduled for " \
            "surgery.\n"
