@@ -1181,6 +1181,8 @@ GENRE = ROOT / "tests" / "data" / "genre-articles"
 GENRE_LABELLED = ROOT / "tests" / "data" / "genre-claims-labelled.json"
 HELDOUT = ROOT / "tests" / "data" / "heldout-articles"
 HELDOUT_LABELLED = ROOT / "tests" / "data" / "heldout-claims-labelled.json"
+BLIND = ROOT / "tests" / "data" / "blind5-articles"
+BLIND_LABELLED = ROOT / "tests" / "data" / "blind5-claims-labelled.json"
 
 
 @cache
@@ -1225,7 +1227,8 @@ def test_efficacy_and_safety_claims_match_a_careful_readers_list() -> None:
 
 
 def test_labelled_sentences_are_sentences_of_the_articles() -> None:
-    for labelled_file, directory in ((LABELLED, ARTICLES), (GENRE_LABELLED, GENRE)):
+    for labelled_file, directory in ((LABELLED, ARTICLES), (GENRE_LABELLED, GENRE), (HELDOUT_LABELLED, HELDOUT),
+                                    (BLIND_LABELLED, BLIND)):
         labelled = json.loads(labelled_file.read_text(encoding="utf-8"))["articles"]
         assert sorted(labelled) == sorted(p.name for p in directory.glob("*.txt"))
         for name, labels in labelled.items():
@@ -1254,22 +1257,34 @@ def test_articles_about_other_remedies_are_read_as_well() -> None:
 
 # What the in-sample and blind sets measured, rounded down to 0.05 (the figures and dates are in docs/extraction.md):
 # the issue's measure (type and sentence), and the exact one (also remedy, condition and direction).
-GENRE_RECALL_FLOOR = 0.85  # measured 0.885 of 766 listed on 2026-12-03
-GENRE_PRECISION_FLOOR = 0.90  # measured 0.951 of 689 extracted (0.05 of room: fixes for recall cost some)
-GENRE_EXACT_RECALL_FLOOR = 0.80  # 0.802
-GENRE_EXACT_PRECISION_FLOOR = 0.85  # 0.897
-HELDOUT_RECALL_FLOOR = 0.65  # the fourth blind set on 2026-12-03, no longer blind: 0.678 of 230 listed
-HELDOUT_PRECISION_FLOOR = 0.90  # 0.946 of 149 extracted
-HELDOUT_EXACT_RECALL_FLOOR = 0.40  # 0.430 (its first run on 2026-12-02: 0.370)
-HELDOUT_EXACT_PRECISION_FLOOR = 0.65  # 0.664 (first run 0.708; the larger vocabulary names finer conditions)
+GENRE_RECALL_FLOOR = 0.85  # measured 0.893 of 766 listed on 2026-12-03
+GENRE_PRECISION_FLOOR = 0.90  # measured 0.950 of 697 extracted (0.05 of room: fixes for recall cost some)
+GENRE_EXACT_RECALL_FLOOR = 0.80  # 0.809
+GENRE_EXACT_PRECISION_FLOOR = 0.85  # 0.895
+HELDOUT_RECALL_FLOOR = 0.70  # the fourth blind set on 2026-12-03, no longer blind: 0.748 of 230 listed
+HELDOUT_PRECISION_FLOOR = 0.90  # 0.951 of 163 extracted
+HELDOUT_EXACT_RECALL_FLOOR = 0.45  # 0.496 (its first run on 2026-12-02: 0.370)
+HELDOUT_EXACT_PRECISION_FLOOR = 0.65  # 0.699 (first run 0.708; the larger vocabulary names finer conditions)
+BLIND_RECALL_FLOOR = 0.60  # the fifth blind set's first run on 2026-12-03: 0.645 of 259 listed
+BLIND_PRECISION_FLOOR = 0.90  # 0.923 of 156 extracted
+BLIND_EXACT_RECALL_FLOOR = 0.50  # 0.506
+BLIND_EXACT_PRECISION_FLOOR = 0.80  # 0.840
 
 
-@pytest.mark.skipif(not HELDOUT_LABELLED.exists(), reason="the blind held-out set has not been written yet")
-def test_articles_nobody_tuned_on_are_read_within_reach_of_the_bar() -> None:
-    """Articles about other remedies, written and labelled by writers who never saw the extractor, and never used
-    for tuning (tests/data/heldout-articles; their about says who and how). The issue's bar is the sample
-    articles' figures within 0.1 (recall 0.8, precision 0.75); the floors are what the first run measured,
-    rounded down to 0.05: recall falls well short of the bar (docs/extraction.md)."""
+def test_the_fourth_blind_set_keeps_what_tuning_on_it_gained() -> None:
+    """Articles written and labelled by writers who never saw the extractor (tests/data/heldout-articles; their
+    about says who and how): blind for their first run on 2026-12-02 (exact 0.370 / 0.708), tuned on since, so
+    the floors guard what that tuning gained; the fifth set below is the honest estimate."""
     both, exact = report("held-out articles", HELDOUT_LABELLED, HELDOUT)
     assert both.recall >= HELDOUT_RECALL_FLOOR and exact.recall >= HELDOUT_EXACT_RECALL_FLOOR
     assert both.precision >= HELDOUT_PRECISION_FLOOR and exact.precision >= HELDOUT_EXACT_PRECISION_FLOOR
+
+
+def test_the_fifth_blind_set_is_read_precisely_but_short_of_the_recall_bar() -> None:
+    """Ten articles written and labelled by writers who never saw the extractor (tests/data/blind5-articles; the
+    JSON's about says who and how), run once on 2026-12-03 and never tuned on. The bar is recall 0.8 and
+    precision 0.75; the floors are that first run rounded down to 0.05 (docs/extraction.md): precision is met,
+    recall is not."""
+    both, exact = report("fifth blind set", BLIND_LABELLED, BLIND)
+    assert both.recall >= BLIND_RECALL_FLOOR and exact.recall >= BLIND_EXACT_RECALL_FLOOR
+    assert both.precision >= BLIND_PRECISION_FLOOR and exact.precision >= BLIND_EXACT_PRECISION_FLOOR
