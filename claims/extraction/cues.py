@@ -138,6 +138,15 @@ def _expanded(alternative: str) -> list[str]:
     return [e for part in _alternatives(inner) for e in _expanded(part + rest)]
 
 
+def _expanded_after_lookbehind(alternative: str) -> list[str]:
+    """"(?<=no\\s)(?:changes?|differences?)\\s+in" -> one alternative per word after the lookbehind, each keeping
+    it, so that each has letters it surely starts with."""
+    lookbehind = re.match(r"(?:\(\?<=[^()]*\))+", alternative)
+    if lookbehind is None:
+        return _expanded(alternative)
+    return [lookbehind.group() + rest for rest in _expanded(alternative[lookbehind.end():])]
+
+
 def _stem(alternative: str) -> str:
     """The letters an alternative surely starts with: "risks?\\s+of" -> "risk", "(?<=can\\s)cause" -> "cause"."""
     alternative = re.sub(r"^(?:\(\?<=[^()]*\))+", "", alternative)
@@ -152,7 +161,7 @@ _ORDERED = tuple(
     (kind, alternative, _stem(alternative))
     for kind, pattern in ((CueKind.PROTECTIVE, _PROTECTIVE), (CueKind.HARM, _HARM), (CueKind.BENEFIT, _BENEFIT),
                           (CueKind.MECHANISM, _MECHANISM))
-    for part in _alternatives(pattern) for alternative in _expanded(part)
+    for part in _alternatives(pattern) for alternative in _expanded_after_lookbehind(part)
 )
 _STEMS = tuple(sorted({stem for _, _, stem in _ORDERED}))
 

@@ -102,6 +102,7 @@ class VocabularyIndex:
                 for surface in (term.name, *term.synonyms):
                     self._add(surface, (kind, term.name))  # type: ignore[arg-type]
         self._add_plurals()
+        self.trie = _trie(self.folded)
         broader = {t.name: t.broader for t in vocabulary.conditions}
         self.ancestors: dict[str, frozenset[str]] = {name: _closure(name, broader) for name in broader}
         self.harms = frozenset(n for n, up in self.ancestors.items() if ({n} | up) & HARM_ROOTS)
@@ -197,23 +198,60 @@ class VocabularyIndex:
     def _lookup(
         self, tokens: list[str], bounds: list[int], i: int, lengths: tuple[int, ...], text: str
     ) -> tuple[int, tuple[MentionKind, str]] | None:
+        """The longest term starting at token i: folded terms by walking the trie word by word, abbreviations
+        (matched as written) only where one is longer."""
+        best: tuple[int, tuple[MentionKind, str]] | None = None
+        node = self.trie.get(tokens[i])
+        j = i + 1
+        while node is not None:
+            value, children = node
+            if value is not None:
+                best = (j - i, value)
+            if j >= len(tokens) or not children or "\n" in text[bounds[2 * j - 1]:bounds[2 * j]]:
+                break  # a term never spans two lines
+            node = children.get(tokens[j])
+            j += 1
+        if tokens[i] not in self.exact_first:
+            return best
         for length in lengths:
+            if best is not None and length <= best[0]:
+                break
             if i + length > len(tokens):
                 continue
             if length > 1 and "\n" in text[bounds[2 * i + 1]:bounds[2 * (i + length - 1)]]:
-                continue  # a term never spans two lines
-            value = self.folded.get(tuple(tokens[i:i + length]))
-            if value is None and tokens[i] in self.exact_first:
-                raw = tuple(text[bounds[2 * k]:bounds[2 * k + 1]] for k in range(i, i + length))
-                value = self.exact.get(raw)
-                if value is None and raw[-1].endswith("s"):
-                    value = self.exact.get((*raw[:-1], raw[-1][:-1]))
+                continue
+            raw = tuple(text[bounds[2 * k]:bounds[2 * k + 1]] for k in range(i, i + length))
+            value = self.exact.get(raw)
+            if value is None and raw[-1].endswith("s"):
+                value = self.exact.get((*raw[:-1], raw[-1][:-1]))
             if value is not None:
                 return length, value
-        return None
+        return best
 
     def is_ancestor(self, broader: str, narrower: str) -> bool:
         return broader in self.ancestors.get(narrower, frozenset())
+
+
+_Term = tuple[MentionKind, str]
+_Node = tuple[_Term | None, dict[str, "_Node"]]
+
+
+def _trie(terms: dict[tuple[str, ...], tuple[MentionKind, str]]) -> dict[str, _Node]:
+    """The folded terms as a tree of words: each node holds the term ending there (or None) and the words that
+    can follow."""
+    root: dict[str, list[Any]] = {}
+    for tokens, value in terms.items():
+        level = root
+        for k, token in enumerate(tokens):
+            node = level.setdefault(token, [None, {}])
+            if k == len(tokens) - 1:
+                node[0] = value
+            level = node[1]
+    return _frozen(root)
+
+
+def _frozen(level: dict[str, list[Any]]) -> dict[str, _Node]:
+    return {token: (value, _frozen(children)) for token, (value, children) in level.items()}
 
 
 def _plural_ies(token: str) -> str:
