@@ -77,6 +77,8 @@ _BENEFIT = (
     r"\s+(?:changes?|differences?)\s+in"
     r"|heal(?:s|ed|ing)?|curb(?:s|ed|ing)?|(?:worth\s+a\s+try|worth\s+trying)\s+for|(?<=little\s)for"
     r"|(?:needed|necessary|required|crucial|critical|key)\s+for|fix(?:es|ed|ing)?\b|offset(?:s|ting)?"
+    r"|(?:beat|beats|outperformed|outperforms|bested)\s+(?:a\s+|the\s+)?(?:placebo|dummy\s+pills?|sugar\s+pills?)"
+    r"(?:\s+(?:\w+\s+)?(?:for|in|at|on))?|history\s+of\s+(?:\w+\s+)?use\s+(?:for|in|against|as\s+a\s+(?:remedy|treatment)\s+for)"
 )
 _MECHANISM = (
     r"interact\w*(?:\s+with)?|bind\w*(?:\s+to)?|engag\w*(?:\s+with)?|acts?\s+(?:on|as)|acting\s+on"
@@ -187,7 +189,9 @@ BENEFIT_AFTER = re.compile(
     r"[\s-]*(?:symptoms?\s+)?(?:relief|management|treatment|support|reduction|relieving|improvement|therapy"
     r"|remedy|regimens?|protocols?|strateg(?:y|ies)|plans?|care|control|shorter|milder|less\s+(?:severe|frequent"
     r"|intense|painful)|(?:levels?\s+)?(?:drop(?:ped)?|fell|declined|decreased)\s+by|improved|improves?"
-    r"|(?:got|get|gets|getting)\s+better|eased|lessened|subsided|went\s+away|disappeared|cleared\s+up)\b",
+    r"|(?:got|get|gets|getting)\s+better|eased|lessened|subsided|went\s+away|disappeared|cleared\s+up"
+    r"|(?:became|become|becomes|got|grew|were|are)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:less\s+(?:frequent|severe|intense"
+    r"|painful|common|bad|noticeable|bothersome)|milder|rarer|fewer|shorter))\b",
     _I,
 )
 # "HIV medicines", "diabetes medications": a class of drugs named after the disease it treats, no condition here.
@@ -207,6 +211,16 @@ COMPLAINTS_AFTER = re.compile(
     r"(?:\s*,?\s+(?:and|or)\s+[\w\s'-]{0,40}?)?\s+(?:are|is|were|was)\s+(?:among\s+)?(?:the\s+)?(?:most\s+|two\s+|three\s+)?"
     r"(?:common(?:ly\s+reported)?|frequent(?:ly\s+reported)?|usual|main|typical|reported)\s+(?:\w+\s+)?"
     r"(?:complaints?|side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|problems?|reactions?)\b", _I)
+# "The evidence for sleep is limited", "Research on turmeric for anxiety is mixed": the condition the evidence is
+# about, and the sentence's verdict on that evidence.
+EVIDENCE_FOR_BEFORE = re.compile(
+    r"\b(?:evidence|research|data|proof|science|studies|support)\s+(?:for|on|in)\s+(?:[\w'’-]+\s+){0,3}$", _I)
+WEAK_EVIDENCE = re.compile(
+    r"\b(?:evidence|research|data|proof|science|support)\b[^.;]{0,80}?\b(?:is|are|was|were|remains?|looks?|seems?)"
+    r"\s+(?:still\s+|very\s+|quite\s+|rather\s+|pretty\s+|too\s+|fairly\s+|also\s+|far\s+too\s+)?(?:weak|thin|limited"
+    r"|lacking|poor|scant|sparse|inconclusive|insufficient|unconvincing|slim|shaky|flimsy|scarce|meagre|meager|sketchy)\b",
+    _I,
+)
 # A list lead-in naming what people take the remedy for: "People take moringa for many reasons, including:".
 PURPOSE_INTRO = re.compile(
     r"\b(?:take|takes|taken|taking|use|uses|used|using|try|tried|turn\s+to|reach\s+for)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -294,6 +308,8 @@ DESCRIBES_TARGET = re.compile(  # used with .match(text, pos): no "^", which wou
 OTHER_ACTOR = re.compile(
     r"\b(?:medications?|medicines?|treatments?|drugs?|pharmaceuticals?|painkillers?|therap(?:y|ies)|surgery)\b", _I
 )
+# A name that says the harm itself: "upset your stomach", "thin the blood", "erode tooth enamel".
+HARM_IN_NAME = re.compile(r"^(?:upset|thin|damag|irritat|harm|erod|burn|stain)\w*\s+(?:your|the|their|tooth|teeth)\b", _I)
 HARM_SURFACE = re.compile(r"side[- ]effects?|adverse|toxicity", _I)
 
 LIABILITY = re.compile(r"liabilit|risk|potential", _I)
@@ -317,6 +333,8 @@ PROTECTIVE_BEFORE = re.compile(
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|didn't|won't|isn't|aren't|unable\s+to|unlikely\s+to"
     r"|fail(?:s|ed)?\s+to)\s+(?:\w+\s+){0,2}$"
+    # "Don't expect turmeric to fix your joint pain"
+    r"|\b(?:don't|don’t|do\s+not|never)\s+expect\s+(?:[\w'’-]+\s+){0,3}?to\s+$"
     # "the pills do little for bones", "no supplement has been shown to prevent cancer"
     r"|\b(?:do|does|did)\s+(?:\w+\s+)?little\s+$"
     r"|\bno\s+(?:[\w-]+\s+){0,2}(?:has|have)\s+(?:ever\s+)?been\s+(?:shown|proven|found)\s+to\s+$"
@@ -324,10 +342,10 @@ NEGATION_BEFORE = re.compile(
     r"|\b(?:not|never|n't|fail(?:s|ed)?\s+to)\s+(?:\w+\s+)?(?:found|find|shown|show|demonstrated|demonstrate"
     r"|proven|prove|proved|established|confirmed|confirm)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}$"
     r"|\b(?:does|do|did)\s+not\s+support\s+(?:(?:the\s+)?(?:use|idea|claims?)\s+(?:of|that)|using)\s+(?:[\w'’-]+\s+){0,5}$"
-    r"|\b(?:no|little|scant|insufficient|weak|not\s+enough|\w+n't\s+enough)\s+(?:\w+\s+)?evidence\s+to\s+$"
-    r"|\b(?:no|little|scant|insufficient|not\s+enough"
-    r"|no\s+(?:good|strong|reliable|solid|scientific|clinical|convincing))"
-    r"\s+evidence\s+(?:that|to\s+(?:suggest|show|say)\s+(?:for\s+sure\s+|with\s+confidence\s+)?that)"
+    r"|\b(?:no|little|scant|insufficient|weak|not\s+enough|\w+n't\s+enough)\s+(?:\w+\s+)?(?:evidence|proof)\s+to\s+$"
+    r"|\b(?:no|little|scant|insufficient|not\s+enough|not\s+much|weak|limited"
+    r"|no\s+(?:good|strong|reliable|solid|scientific|clinical|convincing|real|hard))"
+    r"\s+(?:evidence|proof|data|support)\s+(?:that|to\s+(?:suggest|show|say)\s+(?:for\s+sure\s+|with\s+confidence\s+)?that)"
     r"\s+(?:[\w'’-]+\s+){0,4}$"
     r"|\b(?:is|are|was|were)n't\s+(?:enough|sufficient|much|any|good)\s+evidence\s+(?:that|to\s+(?:suggest|show|say)"
     r"\s+(?:for\s+sure\s+|with\s+confidence\s+)?that)\s+(?:[\w'’-]+\s+){0,4}$")
@@ -486,6 +504,15 @@ PRONOUN = re.compile(r"^\W*(?:it|they)\b", _I)
 PARTICIPANTS = re.compile(
     r"^\W*(?:(?:many|some|most|several|these|the)\s+)?(?:\w+\s+)?(?:participants|patients|users|individuals"
     r"|people|subjects|sufferers|consumers)\b",
+    _I,
+)
+EVIDENCE_LEAD = re.compile(
+    r"^\W*(?:but\s+|still,?\s+|however,?\s+|and\s+)?(?:the\s+)?(?:\w+\s+)?(?:evidence|research|data|science|proof)"
+    r"\s+(?:for|on)\b", _I)
+PARTICIPANTS_SUFFERED = re.compile(
+    r"^\W*(?:(?:many|some|most|several|these|the|a\s+few|a\s+handful\s+of|a\s+small\s+number\s+of)\s+)?(?:\w+\s+)?"
+    r"(?:participants|patients|users|individuals|people|subjects|volunteers|women|men|takers)\s+(?:\w+\s+)?"
+    r"(?:experienced|reported|developed|noticed|complained\s+of|had)\s+(?!improve|better|less|fewer|relief|lower|reduc)",
     _I,
 )
 FOR_AFTER_INTERVENTION = re.compile(r"['’]?s?\s+(?:(?:use|supplementation|products?|strains?|leaf|tea)\s+)?for\b", _I)

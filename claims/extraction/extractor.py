@@ -299,8 +299,11 @@ class _ArticleReader:
             return (self.open_list.intervention if self.open_list else None) or self.last_subject or self.topic
         if sentence.kind is Kind.ANSWER and (anaphor or participants):
             return (self.open_question.intervention if self.open_question else None) or self.last_subject or self.topic
-        if anaphor or (participants and asserted_evidence(quote).level is AssertedEvidence.ANECDOTAL):
-            return self.last_subject  # "Users report relief from ..." speaks of the last subject
+        if anaphor or (participants and (asserted_evidence(quote).level is AssertedEvidence.ANECDOTAL
+                                         or c.PARTICIPANTS_SUFFERED.match(quote))):
+            return self.last_subject  # "Users report relief from ...", "Some users experienced headaches"
+        if not interventions and c.EVIDENCE_LEAD.match(quote):
+            return self.last_subject or self.topic  # "The evidence for sleep is limited."
         if not interventions and c.OBJECT_ANAPHOR.search(quote):
             return self.last_subject  # "Plains tribes used it to treat wounds"
         return None

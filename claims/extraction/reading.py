@@ -36,6 +36,8 @@ def read_conditions(
         findings += then.side_effect_list(text, decisions, context, index)
     if c.ADVISORY.search(text):
         findings = [f for f in findings if f.claim_type is not ClaimType.EFFICACY]
+    if findings and c.WEAK_EVIDENCE.search(text):  # "Evidence that it helps depression is weak"
+        findings = [then.not_borne_out(f, index) for f in findings]
     if ("significan" in text or "placebo" in text or "differ" in text) and (
             c.NOT_SIGNIFICANT.search(text) or (len(findings) == 1 and c.NOT_SIGNIFICANT_ALONE.search(text))):
         findings = [then.not_borne_out(f, index) for f in findings]
@@ -216,8 +218,12 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
     cue = _nearest_before(clause, m, mentions, found)
     if (cue is None or cue.kind is c.CueKind.MECHANISM) and (compared := _against_a_control(clause, m, harm, index)):
         return compared
+    if cue is None and c.before(c.EVIDENCE_FOR_BEFORE, clause, m.start, 48):  # "The evidence for sleep is ..."
+        return Decision(m, Role.TARGET, ClaimType.EFFICACY, Direction.POSITIVE, "relieves")
     if cue is None and m.name not in index.outcomes and (
             c.COMPLAINTS_AFTER.match(clause, m.end)
+            or ((taker := c.PARTICIPANTS_SUFFERED.match(clause)) and taker.end() <= m.start
+                and c.words(clause[taker.end():m.start]) <= 3)
             or (c.AFTER_TAKING.match(clause, m.end) and c.SUFFERED_BEFORE.search(clause, max(0, m.start - 40), m.start))):
         # "Some people report vivid dreams when they take it", "itchy skin is the most common complaint"
         return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.NEGATIVE, "risk of")
@@ -229,7 +235,7 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
     if cue is None or cue.kind is c.CueKind.MECHANISM:
         if said_after == "population" or c.before(c.POPULATION_BEFORE, clause, m.start, 80):
             return Decision(m, Role.POPULATION)
-        if m.name in index.plain_harms:
+        if m.name in index.plain_harms or c.HARM_IN_NAME.search(m.surface):  # "may upset your stomach"
             return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.NEGATIVE, harm_default=True)
         return Decision(m, Role.NONE)
     return _by_cue(clause, m, cue, harm, index.plain_harms, index.outcomes)

@@ -809,6 +809,30 @@ def test_better_sleep_reported_after_taking_it_stays_a_benefit() -> None:
     assert keys == {"efficacy:lion-s-mane:improves:positive:sleep-quality"}
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Turmeric is popular. The evidence for arthritis is thin.", "efficacy:turmeric:does-not-relieve:negative:arthritis"),
+        ("Turmeric is popular. The evidence for arthritis is strong.", "efficacy:turmeric:relieves:positive:arthritis"),
+        ("Evidence that turmeric helps depression is weak.", "efficacy:turmeric:does-not-relieve:negative:depression"),
+        ("There is little proof that turmeric prevents cancer.", "efficacy:turmeric:does-not-relieve:negative:cancer"),
+        ("Don't expect turmeric to fix your joint pain.", "efficacy:turmeric:does-not-relieve:negative:joint-pain"),
+        ("Turmeric beat placebo for knee pain in two trials.", "efficacy:turmeric:relieves:positive:knee-pain"),
+        ("Turmeric has a long history of use for wounds.", "efficacy:turmeric:improves:positive:wound-healing"),
+        ("Turmeric may upset your stomach.", "safety:turmeric:risk-of:negative:stomach-upset"),
+        ("Turmeric can thin your blood.", "safety:turmeric:risk-of:negative:bleeding"),
+        ("Turmeric is popular. Some users experienced headaches.", "safety:turmeric:risk-of:negative:headache"),
+    ],
+)
+def test_what_the_evidence_is_said_to_be_and_harms_in_everyday_words(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
+def test_patients_reporting_a_benefit_or_naming_their_illness_report_no_harm() -> None:
+    text = "Kratom is popular. RLS patients have reported improved sleep. Some people have arthritis."
+    assert not [k for k in claims_in(text) if k.startswith("safety:")], sorted(claims_in(text))
+
+
 def test_who_should_avoid_it_is_answered_with_contraindications() -> None:
     text = "Who should not take ashwagandha?\nPeople with thyroid disorders, pregnant women and those scheduled for " \
            "surgery.\n"
