@@ -75,7 +75,7 @@ _BENEFIT = (
     # "no meaningful change in testosterone levels": only ever read denied
     r"|(?<=no\s)(?:changes?|differences?)\s+in|(?<=no\s)(?:meaningful|significant|real|measurable|noticeable|clear)"
     r"\s+(?:changes?|differences?)\s+in"
-    r"|heal(?:s|ed|ing)?|curb(?:s|ed|ing)?|(?:worth\s+a\s+try|worth\s+trying)\s+for|(?<=little\s)for"
+    r"|heal(?:s|ed|ing)?|curb(?:s|ed|ing)?|(?:worth\s+a\s+try|worth\s+trying)\s+for|(?<=little\s)for|(?<=nothing\s)for"
     r"|(?:needed|necessary|required|crucial|critical|key)\s+for|fix(?:es|ed|ing)?\b|offset(?:s|ting)?"
     r"|(?:beat|beats|outperformed|outperforms|bested)\s+(?:a\s+|the\s+)?(?:placebo|dummy\s+pills?|sugar\s+pills?)"
     r"(?:\s+(?:\w+\s+)?(?:for|in|at|on))?|history\s+of\s+(?:\w+\s+)?use\s+(?:for|in|against|as\s+a\s+(?:remedy|treatment)\s+for)"
@@ -179,7 +179,7 @@ def _cue_pattern_for(word: str) -> re.Pattern[str]:
 
 # Words inside a condition's own name that already say "benefit": "pain relief", "analgesic", "mood-lifting".
 SELF_BENEFIT = re.compile(
-    r"relie(?:f|ving)|analges|\banti-?[a-z]|management|treatment|enhancement|lifting"
+    r"relie(?:f|ving)|analges|\banti-?[a-z]|management|treatment|enhancement|lifting|\b(?:better|faster|longer)$"
     r"|regulation|painkilling|stress relief",
     _I,
 )
@@ -336,7 +336,7 @@ NEGATION_BEFORE = re.compile(
     # "Don't expect turmeric to fix your joint pain"
     r"|\b(?:don't|don’t|do\s+not|never)\s+expect\s+(?:[\w'’-]+\s+){0,3}?to\s+$"
     # "the pills do little for bones", "no supplement has been shown to prevent cancer"
-    r"|\b(?:do|does|did)\s+(?:\w+\s+)?little\s+$"
+    r"|\b(?:do|does|did)\s+(?:\w+\s+)?(?:little|nothing)\s+$"
     r"|\bno\s+(?:[\w-]+\s+){0,2}(?:has|have)\s+(?:ever\s+)?been\s+(?:shown|proven|found)\s+to\s+$"
     # "trials have generally not found that ginkgo improves memory", "failed to show that it helps"
     r"|\b(?:not|never|n't|fail(?:s|ed)?\s+to)\s+(?:\w+\s+)?(?:found|find|shown|show|demonstrated|demonstrate"
@@ -510,9 +510,11 @@ EVIDENCE_LEAD = re.compile(
     r"^\W*(?:but\s+|still,?\s+|however,?\s+|and\s+)?(?:the\s+)?(?:\w+\s+)?(?:evidence|research|data|science|proof)"
     r"\s+(?:for|on)\b", _I)
 PARTICIPANTS_SUFFERED = re.compile(
-    r"^\W*(?:(?:many|some|most|several|these|the|a\s+few|a\s+handful\s+of|a\s+small\s+number\s+of)\s+)?(?:\w+\s+)?"
+    r"^\W*(?:(?:though|although|but|and|while|yet|however),?\s+)?"
+    r"(?:(?:many|some|most|several|these|the|a\s+few|a\s+handful\s+of|a\s+small\s+number\s+of)\s+)?(?:\w+\s+)?"
     r"(?:participants|patients|users|individuals|people|subjects|volunteers|women|men|takers)\s+(?:\w+\s+)?"
-    r"(?:experienced|reported|developed|noticed|complained\s+of|had)\s+(?!improve|better|less|fewer|relief|lower|reduc)",
+    r"(?:experienced|reported|developed|noticed|complained\s+of|had|get|got|became|become|feel|felt)\s+"
+    r"(?!improve|better|less|fewer|relief|lower|reduc|calm|relax|rest)",
     _I,
 )
 FOR_AFTER_INTERVENTION = re.compile(r"['’]?s?\s+(?:(?:use|supplementation|products?|strains?|leaf|tea)\s+)?for\b", _I)

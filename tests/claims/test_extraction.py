@@ -828,6 +828,20 @@ def test_what_the_evidence_is_said_to_be_and_harms_in_everyday_words(text: str, 
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Ashwagandha is generally well tolerated, though some people get drowsy.",
+         "safety:ashwagandha:risk-of:negative:drowsiness"),
+        ("Participants fell asleep faster on ashwagandha.", "efficacy:ashwagandha:improves:positive:sleep-quality"),
+        ("People who took ashwagandha slept longer.", "efficacy:ashwagandha:improves:positive:sleep-quality"),
+        ("Ashwagandha is popular. It did nothing for my sleep.", "efficacy:ashwagandha:does-not-improve:negative:sleep-quality"),
+    ],
+)
+def test_sleep_and_drowsiness_in_the_words_people_use(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_patients_reporting_a_benefit_or_naming_their_illness_report_no_harm() -> None:
     text = "Kratom is popular. RLS patients have reported improved sleep. Some people have arthritis."
     assert not [k for k in claims_in(text) if k.startswith("safety:")], sorted(claims_in(text))
