@@ -43,6 +43,8 @@ _HARM = (
     r"|warnings?(?:\s+about)?|possibility\s+of|potential\s+for|likelihood\s+of|worsen\w*|exacerbat\w*"
     r"|aggravat\w*|impair\w*|minimi[sz]\w*|carr(?:y|ies)\s+(?:a\s+)?(?:risk|potential)\s+of"
     r"|(?:broke|break|breaks|breaking)\s+out\s+in|came\s+down\s+with"
+    # "can leave you groggy the next morning", "won't leave you hungover"
+    r"|leav(?:e|es|ing)\s+(?:you|people|some\s+people|users|them|me)\s+(?:feeling\s+)?"
     # "a woman who developed high blood pressure after taking maca"
     r"|develop(?:ed|s)?(?=\s[^.;]{0,60}\bafter\s+(?:taking|using|eating|drinking|starting|swallowing))"
     r"|more\s+likely\s+to\s+(?:get|develop|have|experience|suffer(?:\s+from)?|report)"
@@ -77,6 +79,7 @@ _BENEFIT = (
     r"\s+(?:changes?|differences?)\s+in"
     r"|heal(?:s|ed|ing)?|curb(?:s|ed|ing)?|(?:worth\s+a\s+try|worth\s+trying)\s+for|(?<=little\s)for|(?<=nothing\s)for"
     r"|(?:needed|necessary|required|crucial|critical|key)\s+for|fix(?:es|ed|ing)?\b|offset(?:s|ting)?"
+    r"|shav(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,5}?off(?:\s+(?:the\s+)?(?:time|minutes|hours|days)(?:\s+(?:it\s+took|needed))?(?:\s+to)?)?"
     r"|(?:beat|beats|outperformed|outperforms|bested)\s+(?:a\s+|the\s+)?(?:placebo|dummy\s+pills?|sugar\s+pills?)"
     r"(?:\s+(?:\w+\s+)?(?:for|in|at|on))?|history\s+of\s+(?:\w+\s+)?use\s+(?:for|in|against|as\s+a\s+(?:remedy|treatment)\s+for)"
 )
@@ -190,13 +193,16 @@ BENEFIT_AFTER = re.compile(
     r"|remedy|regimens?|protocols?|strateg(?:y|ies)|plans?|care|control|shorter|milder|less\s+(?:severe|frequent"
     r"|intense|painful)|(?:levels?\s+)?(?:drop(?:ped)?|fell|declined|decreased)\s+by|improved|improves?"
     r"|(?:got|get|gets|getting)\s+better|eased|lessened|subsided|went\s+away|disappeared|cleared\s+up"
+    r"|respond(?:s|ed)?\s+(?:well\s+|best\s+|quickly\s+)?to"
     r"|(?:became|become|becomes|got|grew|were|are)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:less\s+(?:frequent|severe|intense"
     r"|painful|common|bad|noticeable|bothersome)|milder|rarer|fewer|shorter))\b",
     _I,
 )
 # "HIV medicines", "diabetes medications": a class of drugs named after the disease it treats, no condition here.
 DRUG_AFTER = re.compile(r"[\s-]*(?:medicines?|medications?|drugs?|meds|pills)\b", _I)
-HARM_AFTER = re.compile(r"[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?|worse)\b", _I)
+HARM_AFTER = re.compile(
+    r"[\s-]*(?:risks?|dangers?|liability|potential|concerns?|warnings?|worse"
+    r"|more\s+(?:vivid|intense|frequent|severe|painful|noticeable))\b", _I)
 RAISING = re.compile(r"increas|rais|ris[ei]|boost|enhanc|stimulat|promot|elevat", _I)
 LOWERING = re.compile(r"inhibit|block|suppress", _I)
 # A harm met on taking the remedy: "report vivid dreams when they take it", "hospitalized with kidney failure
@@ -211,6 +217,12 @@ COMPLAINTS_AFTER = re.compile(
     r"(?:\s*,?\s+(?:and|or)\s+[\w\s'-]{0,40}?)?\s+(?:are|is|were|was)\s+(?:among\s+)?(?:the\s+)?(?:most\s+|two\s+|three\s+)?"
     r"(?:common(?:ly\s+reported)?|frequent(?:ly\s+reported)?|usual|main|typical|reported)\s+(?:\w+\s+)?"
     r"(?:complaints?|side[- ]effects?|adverse\s+(?:effects?|events?|reactions?)|problems?|reactions?)\b", _I)
+# "For jet lag, melatonin is worth a try": a condition named first, then a verdict on the remedy for it.
+FOR_LEAD_BEFORE = re.compile(r"^\W*for\s+(?:[\w'’-]+\s+){0,3}$", _I)
+FAVOURABLE_VERDICT = re.compile(
+    r"\b(?:worth\s+(?:a\s+try|trying|a\s+shot|considering)|(?:a\s+)?(?:good|reasonable|sensible|decent|useful|solid"
+    r"|safe)\s+(?:option|choice|bet|thing\s+to\s+try|first\s+step)|(?:is|are|seems?|looks?)\s+(?:\w+\s+)?(?:helpful"
+    r"|effective|promising)|works?\s+(?:well|best)|(?:can|may|might|does|do)\s+help)\b", _I)
 # "The evidence for sleep is limited", "Research on turmeric for anxiety is mixed": the condition the evidence is
 # about, and the sentence's verdict on that evidence.
 EVIDENCE_FOR_BEFORE = re.compile(

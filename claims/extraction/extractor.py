@@ -418,6 +418,7 @@ class _ArticleReader:
         read += read_interactions(quote, others)
         harmful = any(f.condition in self.index.harms for f in read)  # "reports of liver damage and pancreatitis"
         study = bool(c.STUDY_FINDING.search(quote))
+        harmful = harmful or bool(c.COMPLAINTS_AFTER.search(quote))  # "Drowsiness is the most common side effect."
         kept = [f for f in read if (f.claim_type is ClaimType.SAFETY and (
             f.condition in self.index.harms or f.effect == CONTRAINDICATED
             or (harmful and f.direction is Direction.NEGATIVE))) or (study and f.claim_type is ClaimType.EFFICACY)]

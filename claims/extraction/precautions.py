@@ -58,10 +58,12 @@ _POPULATION_WARNING = re.compile(
     r"|stop\s+(?:taking|using)\b"
     r"|(?:not|\w+n't)\s+(?:been\s+)?(?:well|adequately|properly|sufficiently)\s+studied|(?:not|\w+n't)\s+been\s+studied"
     r"|\bnot\s+(?:considered|thought|known|believed|deemed)\s+(?:to\s+be\s+)?safe"
-    r"|\bnot\s+to\s+(?:give|take|use)\b|(?:should|must)\s+never\b|\bskip\b[^.;]{0,40}\bif\s+you\b)",
+    r"|\bnot\s+to\s+(?:give|take|use)\b|(?:should|must)\s+never\b|\bskip\b[^.;]{0,40}\bif\s+you\b"
+    r"|(?:should|must)\s+only\s+(?:take|use|be\s+given|be\s+used)|under\s+(?:a\s+)?(?:doctor|physician|pediatrician"
+    r"|medical|specialist)['’]?s?\s+(?:supervision|care|guidance))",
     _I,
 )
-_HINTS = ("careful", "cautious", "should", "must", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
+_HINTS = ("careful", "cautious", "should", "must", "supervision", "guidance", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
           "stay away", "steer", "stop", "don't", "do not", "never", "skip", "would not", "wouldn't", "studied",
           "not to", "told", "enough", "nobody", "no one", "considered")
 

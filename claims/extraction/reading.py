@@ -218,7 +218,8 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
     cue = _nearest_before(clause, m, mentions, found)
     if (cue is None or cue.kind is c.CueKind.MECHANISM) and (compared := _against_a_control(clause, m, harm, index)):
         return compared
-    if cue is None and c.before(c.EVIDENCE_FOR_BEFORE, clause, m.start, 48):  # "The evidence for sleep is ..."
+    if cue is None and (c.before(c.EVIDENCE_FOR_BEFORE, clause, m.start, 48) or (  # "The evidence for sleep is ..."
+            c.FOR_LEAD_BEFORE.match(clause[:m.start]) and c.FAVOURABLE_VERDICT.search(clause, m.end))):
         return Decision(m, Role.TARGET, ClaimType.EFFICACY, Direction.POSITIVE, "relieves")
     if cue is None and m.name not in index.outcomes and (
             c.COMPLAINTS_AFTER.match(clause, m.end)
@@ -303,7 +304,7 @@ def _by_cue(
         if cue.text.lower() == "cause" and c.NEGATED_CUE.search(clause, max(0, cue.start - 8), cue.start):
             # "does not cause jitters": a side effect it spares, whatever else the condition may be
             return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.POSITIVE, cue.text)
-        linked = cue.text.lower().startswith("linked")
+        linked = cue.text.lower().startswith(("linked", "leav"))  # "won't leave you hungover": a side effect spared
         lowered = c.PROTECTIVE_BEFORE.search(fold(_last_words(clause[:cue.start].rpartition(",")[2], 6)))
         if lowered or negated(clause[:cue.start]):  # "less effective, raising the risk": the comma parts them
             # "lowers the risk of colds" is a benefit; "has not been linked to liver problems" spares a harm

@@ -842,6 +842,24 @@ def test_sleep_and_drowsiness_in_the_words_people_use(text: str, key: str) -> No
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Melatonin can leave you groggy the next morning.", "safety:melatonin:risk-of:negative:drowsiness"),
+        ("Unlike sleeping pills, melatonin won't leave you hungover.", "safety:melatonin:lower-risk-of:positive:hangover"),
+        ("Children should only take melatonin under a doctor's supervision.",
+         "safety:melatonin:contraindicated-in:negative:children"),
+        ("Jet lag responds well to melatonin.", "efficacy:melatonin:relieves:positive:jet-lag"),
+        ("For jet lag, melatonin is worth a try.", "efficacy:melatonin:relieves:positive:jet-lag"),
+        ("Melatonin shaved about seven minutes off the time it took to fall asleep.",
+         "efficacy:melatonin:improves:positive:sleep-quality"),
+        ("Melatonin helps some. It can make nightmares more vivid.", "safety:melatonin:risk-of:negative:nightmares"),
+    ],
+)
+def test_more_ways_a_sleep_aid_article_states_benefits_and_harms(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_patients_reporting_a_benefit_or_naming_their_illness_report_no_harm() -> None:
     text = "Kratom is popular. RLS patients have reported improved sleep. Some people have arthritis."
     assert not [k for k in claims_in(text) if k.startswith("safety:")], sorted(claims_in(text))
