@@ -46,6 +46,11 @@ _TOO_LOW = re.compile(
     r"(?:too|dangerously|very|excessively)\s+low\b"
 )
 _SUGAR_WORDS = ("sugar", "glucose", "diabet", "insulin", "metformin")
+# "gentler on the stomach than magnesium oxide", "easy on your stomach": an upset stomach spared.
+_GENTLE = re.compile(
+    r"\b(?:gentle|gentler|easier|easy|kind|kinder|soft|softer)\s+on\s+(?:the|your|their|my)\s+(?:stomach|gut|tummy"
+    r"|digestive\s+(?:system|tract))\b"
+)
 _HINTS = ("safe", "tolerat", "no serious", "no major", "no significant", "no severe", "no notable")  # "safest" too
 _TROUBLE_HINTS = ("problems", "issues", "complications", "trouble", "side effects", "side-effects", "effects")
 
@@ -62,6 +67,8 @@ def read_tolerability(sentence: str) -> list[Finding]:
         found.append(Finding(ClaimType.SAFETY, condition, SAFE, Direction.POSITIVE))
     if contains_any(folded, _TROUBLE_HINTS) and _TROUBLE.search(folded):
         found.append(Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, "risk of", Direction.NEGATIVE))
+    if " on " in folded and _GENTLE.search(folded):
+        found.append(Finding(ClaimType.SAFETY, "stomach upset", "lower risk of", Direction.POSITIVE))
     if " low" in folded and (low := _too_low(folded)):
         found.append(Finding(ClaimType.SAFETY, low, "risk of", Direction.NEGATIVE))
     return found

@@ -860,6 +860,19 @@ def test_more_ways_a_sleep_aid_article_states_benefits_and_harms(text: str, key:
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Magnesium glycinate is gentler on the stomach than magnesium oxide.",
+         "safety:magnesium:lower-risk-of:positive:stomach-upset"),
+        ("Taking magnesium before bed could help you unwind.", "efficacy:magnesium:relieves:positive:stress"),
+        ("Magnesium is essential for healthy bones.", "efficacy:magnesium:relieves:positive:osteoporosis"),
+    ],
+)
+def test_a_mineral_article_in_its_own_words(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_patients_reporting_a_benefit_or_naming_their_illness_report_no_harm() -> None:
     text = "Kratom is popular. RLS patients have reported improved sleep. Some people have arthritis."
     assert not [k for k in claims_in(text) if k.startswith("safety:")], sorted(claims_in(text))
