@@ -309,7 +309,7 @@ GOOD_EFFECT = re.compile(r"\b(?:positive|beneficial|favou?rable|protective|signi
 APPROVED_BEFORE = re.compile(r"\b(?:approv\w*|licen[cs]ed|authori[sz]ed|cleared)\s+(?:\w+\s+){0,2}(?:to|for)\s+$")
 NEGATED_CUE = re.compile(r"\b(?:not|never|n't)\s+$", _I)
 NOT_BEFORE = re.compile(
-    r"\b(?:not|non|never|isn't|aren't|no(?:\s+(?:serious|major|significant|severe|notable|known))?)[\s-]*$", _I
+    r"\b(?:not|non|never|isn't|aren't|won't|doesn't|don't|can't|wouldn't|won’t|doesn’t|don’t|can’t|no(?:\s+(?:serious|major|significant|severe|notable|known))?)[\s-]*$", _I
 )
 # After a receptor or system, "that helps regulate mood, sleep and pain" describes the target, not the subject.
 DESCRIBES_TARGET = re.compile(  # used with .match(text, pos): no "^", which would only match at 0
@@ -345,6 +345,9 @@ PROTECTIVE_BEFORE = re.compile(
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|didn't|won't|isn't|aren't|unable\s+to|unlikely\s+to"
     r"|fail(?:s|ed)?\s+to)\s+(?:\w+\s+){0,2}$"
+    # "There are no well-designed trials of CBD for sleep"
+    r"|\b(?:no|few|hardly\s+any|not\s+any)\s+(?:[\w-]+\s+){0,2}(?:trials?|studies|research|evidence)\s+(?:of|on|with|using)"
+    r"\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*$"
     # "Don't expect turmeric to fix your joint pain"
     r"|\b(?:don't|don’t|do\s+not|never)\s+expect\s+(?:[\w'’-]+\s+){0,3}?to\s+$"
     # "the pills do little for bones", "no supplement has been shown to prevent cancer"

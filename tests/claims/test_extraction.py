@@ -873,6 +873,20 @@ def test_a_mineral_article_in_its_own_words(text: str, key: str) -> None:
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("CBD is non-intoxicating, so it won't get you high.", "safety:cannabidiol:lower-risk-of:positive:intoxication"),
+        ("CBD can get you high at large doses.", "safety:cannabidiol:risk-of:negative:intoxication"),
+        ("High doses of CBD raised liver enzymes in some trial participants.",
+         "safety:cannabidiol:risk-of:negative:liver-injury"),
+        ("There are no well-designed trials of CBD for sleep.", "efficacy:cannabidiol:does-not-improve:negative:sleep-quality"),
+    ],
+)
+def test_a_cannabidiol_article_in_its_own_words(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_patients_reporting_a_benefit_or_naming_their_illness_report_no_harm() -> None:
     text = "Kratom is popular. RLS patients have reported improved sleep. Some people have arthritis."
     assert not [k for k in claims_in(text) if k.startswith("safety:")], sorted(claims_in(text))
