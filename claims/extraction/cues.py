@@ -79,6 +79,9 @@ _BENEFIT = (
     r"\s+(?:changes?|differences?)\s+in"
     r"|heal(?:s|ed|ing)?|curb(?:s|ed|ing)?|(?:worth\s+a\s+try|worth\s+trying)\s+for|(?<=little\s)for|(?<=nothing\s)for"
     r"|(?:needed|necessary|required|crucial|critical|key)\s+for|fix(?:es|ed|ing)?\b|offset(?:s|ting)?"
+    r"|tak(?:e|es|ing)\s+the\s+edge\s+off|knock(?:s|ed|ing)?\s+out"
+    r"|(?:stop|keep|prevent)(?:s|ped|ping|ing|ed)?\s+(?:you|people|them|kids|children|us)(?:\s+from)?(?=\s+(?:catching"
+    r"|getting|developing))|stop(?:s|ped|ping)?(?=\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?\s+from\b)"
     r"|shav(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,5}?off(?:\s+(?:the\s+)?(?:time|minutes|hours|days)(?:\s+(?:it\s+took|needed))?(?:\s+to)?)?"
     r"|(?:beat|beats|outperformed|outperforms|bested)\s+(?:a\s+|the\s+)?(?:placebo|dummy\s+pills?|sugar\s+pills?)"
     r"(?:\s+(?:\w+\s+)?(?:for|in|at|on))?|history\s+of\s+(?:\w+\s+)?use\s+(?:for|in|against|as\s+a\s+(?:remedy|treatment)\s+for)"
@@ -183,13 +186,14 @@ def _cue_pattern_for(word: str) -> re.Pattern[str]:
 # Words inside a condition's own name that already say "benefit": "pain relief", "analgesic", "mood-lifting".
 SELF_BENEFIT = re.compile(
     r"relie(?:f|ving)|analges|\banti-?[a-z]|management|treatment|enhancement|lifting|\b(?:better|faster|longer)$"
+    r"|boost(?:er|ers|ing)\b|remed(?:y|ies)$"
     r"|regulation|painkilling|stress relief",
     _I,
 )
 # What may follow a condition and make it the thing treated: "RLS treatment", "fibromyalgia support".
 # The three "..._AFTER" patterns are used as pattern.match(text, pos): no "^", which would only match at 0.
 BENEFIT_AFTER = re.compile(
-    r"[\s-]*(?:symptoms?\s+)?(?:relief|management|treatment|support|reduction|relieving|improvement|therapy"
+    r"[\s-]*(?:symptoms?\s+)?(?:(?:that|which)\s+(?:were|was|are|is|became|got)\s+)?(?:relief|management|treatment|support|reduction|relieving|improvement|therapy"
     r"|remedy|regimens?|protocols?|strateg(?:y|ies)|plans?|care|control|shorter|milder|less\s+(?:severe|frequent"
     r"|intense|painful)|(?:levels?\s+)?(?:drop(?:ped)?|fell|declined|decreased)\s+by|improved|improves?"
     r"|(?:got|get|gets|getting)\s+better|eased|lessened|subsided|went\s+away|disappeared|cleared\s+up"

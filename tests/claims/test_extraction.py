@@ -887,6 +887,27 @@ def test_a_cannabidiol_article_in_its_own_words(text: str, key: str) -> None:
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Travelers who took elderberry had colds that were shorter and milder.",
+         "efficacy:elderberry:relieves:positive:common-cold"),
+        ("Elderberry syrup is a popular cold remedy.", "efficacy:elderberry:relieves:positive:common-cold"),
+        ("Elderberry won't stop you catching a cold.", "efficacy:elderberry:does-not-relieve:negative:common-cold"),
+        ("In test tubes, elderberry extract stopped the flu virus from replicating.",
+         "efficacy:elderberry:relieves:positive:influenza"),
+        ("Elderberry gummies are marketed as immune boosters.", "efficacy:elderberry:improves:positive:immune-function"),
+    ],
+)
+def test_a_cold_remedy_article_in_its_own_words(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
+def test_stopping_a_remedy_before_surgery_is_no_benefit_for_surgery() -> None:
+    keys = set(claims_in("Stop taking elderberry two weeks before surgery."))
+    assert keys == {"safety:elderberry:contraindicated-in:negative:surgery"}
+
+
 def test_patients_reporting_a_benefit_or_naming_their_illness_report_no_harm() -> None:
     text = "Kratom is popular. RLS patients have reported improved sleep. Some people have arthritis."
     assert not [k for k in claims_in(text) if k.startswith("safety:")], sorted(claims_in(text))
