@@ -67,7 +67,8 @@ _BENEFIT = (
     r"|cop(?:e|ing)\s+with|control(?:s|led|ling)?\b|overcom\w*|recover\w*\s+from|achiev\w*|obtain\w*"
     r"|find\s+(?=\w+\s+sleep)|better|easier|faster|quicker|deeper|longer|positive(?:ly)?\s+impact\w*(?:\s+on)?"
     r"|shorten\w*(?:\s+the\s+(?:duration|length)\s+of)?|speed(?:s|ed|ing)?\s+up|accelerat\w*|hasten\w*"
-    r"|works?\s+(?:well\s+)?(?:for|against)|worked\s+(?:well\s+)?(?:for|against)|works?\s+as\s+well\s+as"
+    r"|works?\s+(?:well\s+|best\s+)?(?:for|against)|worked\s+(?:well\s+|best\s+)?(?:for|against)|works?\s+as\s+well\s+as"
+    r"|settl(?:e|es|ed|ing)"
     r"|used\s+(?:\w+\s+){1,5}?(?:for|to\s+(?:treat|relieve|ease|manage|reduce|prevent))"
     r"|(?:essential|important|vital|good|great|useful|helpful)\s+for|(?:supplements?|herbs?|choices?)\s+for"
     r"|go-to\s+(?:\w+\s+)?for|giv(?:e|es|ing)|provid(?:e|es|ed|ing)|ward(?:s|ed|ing)?\s+off|stave\w*\s+off"
@@ -232,11 +233,15 @@ FAVOURABLE_VERDICT = re.compile(
 EVIDENCE_FOR_BEFORE = re.compile(
     r"\b(?:evidence|research|data|proof|science|studies|support)\s+(?:for|on|in)\s+(?:[\w'’-]+\s+){0,3}$", _I)
 WEAK_EVIDENCE = re.compile(
-    r"\b(?:evidence|research|data|proof|science|support)\b[^.;]{0,80}?\b(?:is|are|was|were|remains?|looks?|seems?)"
-    r"\s+(?:still\s+|very\s+|quite\s+|rather\s+|pretty\s+|too\s+|fairly\s+|also\s+|far\s+too\s+)?(?:weak|thin|limited"
-    r"|lacking|poor|scant|sparse|inconclusive|insufficient|unconvincing|slim|shaky|flimsy|scarce|meagre|meager|sketchy)\b",
+    r"\b(?:evidence|research|data|proof|science|support|studies|trials|results|findings)\b[^.;]{0,80}?"
+    r"\b(?:is|are|was|were|remains?|looks?|seems?|has\s+been|have\s+been)"
+    r"\s+(?:still\s+|very\s+|quite\s+|rather\s+|pretty\s+|too\s+|fairly\s+|also\s+|far\s+too\s+|largely\s+|mostly\s+)?"
+    r"(?:weak|thin|limited|lacking|poor|scant|sparse|inconclusive|insufficient|unconvincing|slim|shaky|flimsy|scarce"
+    r"|meagre|meager|sketchy|disappointing|negative|unimpressive)\b",
     _I,
 )
+# "..., though the evidence is weak": a qualifier trailing a finding, not the sentence's verdict.
+CONCESSIVE_BEFORE = re.compile(r"\b(?:though|although|but|while|yet|even\s+if|even\s+though|albeit)\b[^;]*$", _I)
 # A list lead-in naming what people take the remedy for: "People take moringa for many reasons, including:".
 PURPOSE_INTRO = re.compile(
     r"\b(?:take|takes|taken|taking|use|uses|used|using|try|tried|turn\s+to|reach\s+for)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -348,7 +353,7 @@ PROTECTIVE_BEFORE = re.compile(
     r"\b(?:without|lower\w*|reduc\w*|decreas\w*|minimi[sz]\w*|less|fewer|low|no|avoid\w*|prevent\w*)\b")
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|didn't|won't|isn't|aren't|unable\s+to|unlikely\s+to"
-    r"|fail(?:s|ed)?\s+to)\s+(?:\w+\s+){0,2}$"
+    r"|fail(?:s|ed)?\s+to)(?:\s+\w+){0,2}\s*$"
     # "There are no well-designed trials of CBD for sleep"
     r"|\b(?:no|few|hardly\s+any|not\s+any)\s+(?:[\w-]+\s+){0,2}(?:trials?|studies|research|evidence)\s+(?:of|on|with|using)"
     r"\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*$"

@@ -36,8 +36,8 @@ def read_conditions(
         findings += then.side_effect_list(text, decisions, context, index)
     if c.ADVISORY.search(text):
         findings = [f for f in findings if f.claim_type is not ClaimType.EFFICACY]
-    if findings and c.WEAK_EVIDENCE.search(text):  # "Evidence that it helps depression is weak"
-        findings = [then.not_borne_out(f, index) for f in findings]
+    if findings and (weak := c.WEAK_EVIDENCE.search(text)) and not c.CONCESSIVE_BEFORE.search(text, 0, weak.start()):
+        findings = [then.not_borne_out(f, index) for f in findings]  # "Evidence that it helps depression is weak"
     if ("significan" in text or "placebo" in text or "differ" in text) and (
             c.NOT_SIGNIFICANT.search(text) or (len(findings) == 1 and c.NOT_SIGNIFICANT_ALONE.search(text))):
         findings = [then.not_borne_out(f, index) for f in findings]

@@ -22,6 +22,7 @@ _SAFE = re.compile(
     + r"(?:safe|well[- ]tolerated|(?:a\s+)?(?:safe|low-risk)\s+(?:option|choice|supplement|remedy|herb))\b"
     r"|\b(?:has|have|had|with)\s+(?:an?\s+)?(?:excellent|good|great|strong|solid|long|impressive)\s+safety\s+(?:record|profile)"
     r"|\bone\s+of\s+the\s+(?:safest|best[- ]tolerated|most\s+(?:studied\s+and\s+)?(?:safe|well[- ]tolerated))\b"
+    r"|\bgenerally\s+recogni[sz]ed\s+as\s+safe|\bgras\b"
     r"|\bno\s+(?:serious|major|significant|severe|notable)\s+(?:side[- ]effects|adverse\s+(?:effects|events|reactions))"
     r"\s+(?:were|was|have\s+been|has\s+been)\s+(?:reported|seen|observed|found|noted)"
 )
@@ -51,7 +52,7 @@ _GENTLE = re.compile(
     r"\b(?:gentle|gentler|easier|easy|kind|kinder|soft|softer)\s+on\s+(?:the|your|their|my)\s+(?:stomach|gut|tummy"
     r"|digestive\s+(?:system|tract))\b"
 )
-_HINTS = ("safe", "tolerat", "no serious", "no major", "no significant", "no severe", "no notable")  # "safest" too
+_HINTS = ("safe", "tolerat", "gras", "no serious", "no major", "no significant", "no severe", "no notable")  # "safest" too
 _TROUBLE_HINTS = ("problems", "issues", "complications", "trouble", "side effects", "side-effects", "effects")
 
 

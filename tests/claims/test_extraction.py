@@ -908,6 +908,24 @@ def test_stopping_a_remedy_before_surgery_is_no_benefit_for_surgery() -> None:
     assert keys == {"safety:elderberry:contraindicated-in:negative:surgery"}
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Ginger tea settles an upset stomach.", "efficacy:ginger:relieves:positive:stomach-upset"),
+        ("Studies of ginger for arthritis have been disappointing.", "efficacy:ginger:does-not-relieve:negative:arthritis"),
+        ("Ginger may also help lower cholesterol, though the evidence is weak.",
+         "efficacy:ginger:relieves:positive:high-cholesterol"),
+        ("Ginger is on the FDA's list of foods generally recognized as safe.",
+         "safety:ginger:is-generally-safe:positive:adverse-effects"),
+        ("I can't recommend ginger for migraines.", "efficacy:ginger:does-not-relieve:negative:migraine"),
+        ("Ginger seems to work best for nausea after surgery.",
+         "efficacy:ginger:relieves:positive:postoperative-nausea-and-vomiting"),
+    ],
+)
+def test_a_digestive_remedy_article_in_its_own_words(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_patients_reporting_a_benefit_or_naming_their_illness_report_no_harm() -> None:
     text = "Kratom is popular. RLS patients have reported improved sleep. Some people have arthritis."
     assert not [k for k in claims_in(text) if k.startswith("safety:")], sorted(claims_in(text))
