@@ -260,7 +260,7 @@ YES_ANSWER = re.compile(
     r"|it\s+(?:often\s+|sometimes\s+|certainly\s+)?(?:can(?!['’]t|not)|may(?!\s+not)|might(?!\s+not)|could(?!n['’]t|\s+not)"
     r"|does(?!n['’]t|\s+not)|will(?!\s+not)|seems\s+to|appears\s+to)\b"
     r"|they\s+(?:can(?!['’]t|not)|may(?!\s+not)|might(?!\s+not)|do(?!n['’]t|\s+not))\b"
-    r"|in\s+some\s+(?:people|cases)\b|for\s+some\s+people\b)", _I)
+    r"|in\s+some\s+(?:people|cases)\b|for\s+some\s+people\b|[^.;?!]{0,50},\s*yes\b)", _I)
 NO_ANSWER = re.compile(
     r"^\s*(?:a\s*[:.]\s*)?(?:no\b|nope\b|probably\s+not\b|unlikely\b"
     r"|not\s+(?:usually|really|likely|generally|necessarily|much|at\s+all|according\s+to)\b"

@@ -229,19 +229,24 @@ class _ArticleReader:
     def _open_question(
         self, sentence: Sentence, quote: str, interventions: list[Mention], conditions: list[Mention]
     ) -> None:
-        named = [m.name for m in interventions]
+        # "Can I take it with antidepressants?": the drug taken with it is not what the question is about
+        named = [m.name for m in interventions
+                 if not c.COMPARATOR_BEFORE.search(self.folded, max(sentence.start, m.start - 40), m.start)]
         intervention = self.topic if self.topic in named else (named[0] if named else self.last_subject)
         self.last_subject = intervention or self.last_subject  # "Does ginger help with colds?" sets the subject
         condition = next((m.name for m in conditions if m.name not in self.index.targets), None)
         side_effects = any(m.name == ADVERSE_EFFECTS for m in conditions) or bool(_SIDE_EFFECT_WORDS.search(quote))
         avoid = bool(c.AVOID_QUESTION.search(quote))
         asked: tuple[Finding, ...] = ()
-        if intervention is not None and conditions and (statement := self._as_statement(sentence, quote, interventions)):
+        statement = self._as_statement(sentence, quote, interventions) if intervention is not None else None
+        if conditions and statement:
             mentions = [Mention(*m) for m in zip(*self.index.mention_columns(statement, tokenize(fold(statement))))]
             asked = tuple(f for f in read_conditions(statement, [m for m in mentions if m.kind == "condition"],
                                                       [m for m in mentions if m.kind == "intervention"], self.index,
                                                       SentenceContext())
                           if f.claim_type in (ClaimType.EFFICACY, ClaimType.SAFETY))
+        if statement:  # "Is rhodiola safe?"
+            asked += tuple(read_tolerability(statement))
         self.open_question = _QuestionContext(intervention, condition, side_effects, avoid, asked)
 
     @staticmethod

@@ -201,7 +201,8 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
         return Decision(m, Role.POPULATION)
     if c.DRUG_AFTER.match(clause, m.end):
         return Decision(m, Role.NONE)
-    if harm and c.NOT_BEFORE.search(clause, max(0, m.start - 16), m.start):  # "CBD is not addictive"
+    if harm and (c.NOT_BEFORE.search(clause, max(0, m.start - 16), m.start)  # "CBD is not addictive"
+                 or (not c.AFTER.match(clause, m.end) and _denied_before(clause, m, found))):  # "no evidence that it is habit-forming"
         return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.POSITIVE, "not")
     if surface.benefit and not harm:
         return Decision(m, Role.TARGET, ClaimType.EFFICACY, Direction.POSITIVE, m.surface)
@@ -240,6 +241,13 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
             return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.NEGATIVE, harm_default=True)
         return Decision(m, Role.NONE)
     return _by_cue(clause, m, cue, harm, index.plain_harms, index.outcomes)
+
+
+def _denied_before(clause: str, m: Mention, found: list[c.Cue]) -> bool:
+    """"There is no evidence that it is habit-forming": a harm named with no cue of its own, after a denial."""
+    if any(cue.end <= m.start and c.words(clause[cue.end:m.start]) <= 4 for cue in found):
+        return False
+    return negated(clause[:m.start])
 
 
 def _against_a_control(clause: str, m: Mention, harm: bool, index: VocabularyIndex) -> Decision | None:

@@ -31,7 +31,7 @@ _BULLET = re.compile(r"^(?:(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][)])\s+|
 # A sentence ends at . ! ? (with closing quotes or brackets) before a space and a capital, digit or quote.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:e\.g|i\.e|U\.S|U\.K|Dr|Mr|Mrs|Ms|St|vs|etc|approx|No|Fig|al|Inc|Ltd|Jr|Sr|Prof|Mt|a\.m|p\.m|ca)\.)$"
+    r"(?:\b(?:e\.g|i\.e|U\.S|U\.K|Dr|Mr|Mrs|Ms|St|vs|etc|approx|Fig|al|Inc|Ltd|Jr|Sr|Prof|Mt|a\.m|p\.m|ca)\.)$"
 )
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
@@ -87,6 +87,10 @@ def _title_case(content: str) -> bool:
     return bool(long_words) and sum(word[0].isupper() for word in long_words) >= 0.6 * len(long_words)
 
 
+_NUMBER_SIGN = re.compile(r"\bNo\.$")
+_DIGIT_NEXT = re.compile(r"\s*\d")
+
+
 def _is_heading(content: str) -> bool:
     """Titles, section names and table-of-contents entries: short and without closing punctuation."""
     return not _TERMINAL.search(content) and len(content.split()) <= 25
@@ -98,6 +102,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _END.finditer(text, start, end):
         if _ABBREVIATION.search(text, max(cursor, match.start() - 8), match.start() + 1):
             continue
+        if _NUMBER_SIGN.search(text, max(cursor, match.start() - 3), match.start() + 1) and _DIGIT_NEXT.match(
+                text, match.end()):
+            continue  # "No. 5", not the answer "No."
         s, e = _strip(text, cursor, match.end())
         if s < e:
             pieces.append((s, e))

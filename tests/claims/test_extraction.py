@@ -773,6 +773,29 @@ def test_a_yes_or_no_answer_claims_what_its_question_asked_or_its_denial(text: s
     assert all(not a.quote.startswith("Q") for a in claims[key].appearances)
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Rhodiola is an herb.\nQ: Is rhodiola safe?\nA: For most healthy adults, yes.\n",
+         "safety:rhodiola:is-generally-safe:positive:adverse-effects"),
+        ("Rhodiola is an herb.\nQ: Can I take it with antidepressants?\nA: No. It may raise the risk of serotonin "
+         "syndrome.\n", "safety:rhodiola:risk-of:negative:serotonin-syndrome"),
+        ("Rhodiola is an herb.\nIs rhodiola addictive?\nNo, there is no evidence that it is habit-forming.\n",
+         "safety:rhodiola:lower-risk-of:positive:addiction"),
+    ],
+)
+def test_faq_answers_on_safety_are_read_with_their_question(text: str, key: str) -> None:
+    claims = claims_in(text)
+    assert key in claims, sorted(claims)
+    assert len([k for k in claims if k.rpartition(":")[2] == key.rpartition(":")[2]]) == 1, sorted(claims)
+
+
+def test_a_number_sign_is_no_answer() -> None:
+    from claims.extraction.sentences import split_sentences
+    text = "Q: Which formula?\nA: No. 5 is the one. No. It is not.\n"
+    assert [text[s.start:s.end] for s in split_sentences(text)][1:] == ["No. 5 is the one.", "No.", "It is not."]
+
+
 def test_an_answer_that_neither_agrees_nor_denies_claims_nothing_from_its_question() -> None:
     text = "5-HTP may lift mood.\nWill 5-HTP cause nausea?\nThe research on that is thin.\n"
     assert not [k for k in claims_in(text) if k.endswith(":nausea")]
