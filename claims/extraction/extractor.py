@@ -428,6 +428,8 @@ class _ArticleReader:
             f.condition in self.index.harms or f.effect == CONTRAINDICATED
             or (harmful and f.direction is Direction.NEGATIVE))) or (study and f.claim_type is ClaimType.EFFICACY)]
         named = next((m.name for m in local if m.name not in self.not_treated), None)
+        if study:  # "Small studies in breastfeeding women have not found any problems"
+            kept += [f for f in read_tolerability(quote) if f.direction is Direction.POSITIVE]
         return kept + read_dosage(quote, named)
 
     def _context(self, sentence: Sentence, quote: str) -> SentenceContext:

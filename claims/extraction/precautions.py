@@ -56,7 +56,9 @@ _POPULATION_WARNING = re.compile(
     r"|(?:not|\w+n't)\s+(?:enough|sufficient)\s+(?:\w+\s+)?(?:evidence|information|data|research|studies)\b"
     r"|(?:nobody|no\s+one)\s+has\s+(?:\w+\s+)?studied"
     r"|stop\s+(?:taking|using)\b"
-    r"|(?:not|\w+n't)\s+(?:been\s+)?(?:well|adequately|properly|sufficiently)\s+studied|(?:not|\w+n't)\s+been\s+studied"
+    r"|(?:not|\w+n't)\s+(?:been\s+)?(?:well|adequately|properly|sufficiently)\s+(?:studied|tested)"
+    r"|(?:not|\w+n't)\s+been\s+(?:studied|tested)"
+    r"|(?:do\s+not|don't|don’t|wouldn't|would\s+not|never|can't|cannot)\s+recommend"
     r"|\bnot\s+(?:considered|thought|known|believed|deemed)\s+(?:to\s+be\s+)?safe"
     r"|\bnot\s+to\s+(?:give|take|use)\b|(?:should|must)\s+never\b|\bskip\b[^.;]{0,40}\bif\s+you\b"
     r"|(?:should|must)\s+only\s+(?:take|use|be\s+given|be\s+used)|under\s+(?:a\s+)?(?:doctor|physician|pediatrician"
@@ -65,7 +67,7 @@ _POPULATION_WARNING = re.compile(
 )
 _HINTS = ("careful", "cautious", "should", "must", "supervision", "guidance", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
           "stay away", "steer", "stop", "don't", "do not", "never", "skip", "would not", "wouldn't", "studied",
-          "not to", "told", "enough", "nobody", "no one", "considered")
+          "not to", "told", "enough", "nobody", "no one", "considered", "tested")
 
 _DRUGS = (
     r"(?:(?:other|certain|some|many|prescription|common|several|any|these)\s+)*(?:[\w-]+,?\s+(?:an?\s+)?){0,2}?"

@@ -23,6 +23,9 @@ _SAFE = re.compile(
     r"|\b(?:has|have|had|with)\s+(?:an?\s+)?(?:excellent|good|great|strong|solid|long|impressive)\s+safety\s+(?:record|profile)"
     r"|\bone\s+of\s+the\s+(?:safest|best[- ]tolerated|most\s+(?:studied\s+and\s+)?(?:safe|well[- ]tolerated))\b"
     r"|\bgenerally\s+recogni[sz]ed\s+as\s+safe|\bgras\b"
+    # "Small studies in breastfeeding women have not found any problems"
+    r"|\b(?:have|has|had|did)\s+not\s+(?:found|shown|reported|turned\s+up)\s+any\s+(?:problems|harms?|safety\s+(?:problems|issues"
+    r"|concerns)|side[- ]effects|issues)|\bfound\s+no\s+(?:problems|harms?|safety\s+(?:problems|issues|concerns))"
     r"|\bno\s+(?:serious|major|significant|severe|notable)\s+(?:side[- ]effects|adverse\s+(?:effects|events|reactions))"
     r"\s+(?:were|was|have\s+been|has\s+been)\s+(?:reported|seen|observed|found|noted)"
 )
@@ -39,6 +42,7 @@ _TROUBLE = re.compile(
 )
 _FOR_WHOM = re.compile(r"\s+(?:to\s+(?:use|take)\s+)?(?:during|in|for|while)\s+(?:\w+\s+)?(?P<who>pregnan\w*"
                        r"|breastfe\w*|nursing|children|kids)\b")
+_STUDIED_IN = re.compile(r"\b(?:in|of|among)\s+(?:\w+\s+)?(?P<who>pregnan\w*|breastfe\w*|nursing|children|kids)\b")
 _POPULATIONS = {"pregn": "pregnancy", "breas": "breastfeeding", "nursi": "breastfeeding", "child": "children",
                 "kids": "children"}
 # "could push your blood sugar too low", "your blood pressure may drop too low": the harm of overshooting.
@@ -52,7 +56,7 @@ _GENTLE = re.compile(
     r"\b(?:gentle|gentler|easier|easy|kind|kinder|soft|softer)\s+on\s+(?:the|your|their|my)\s+(?:stomach|gut|tummy"
     r"|digestive\s+(?:system|tract))\b"
 )
-_HINTS = ("safe", "tolerat", "gras", "no serious", "no major", "no significant", "no severe", "no notable")  # "safest" too
+_HINTS = ("safe", "tolerat", "gras", "problems", "harm", "issues", "concerns", "no serious", "no major", "no significant", "no severe", "no notable")  # "safest" too
 _TROUBLE_HINTS = ("problems", "issues", "complications", "trouble", "side effects", "side-effects", "effects")
 
 
@@ -63,7 +67,7 @@ def read_tolerability(sentence: str) -> list[Finding]:
     found = []
     said = [match for match in _SAFE.finditer(folded) if _said_safe(folded, match)] if contains_any(folded, _HINTS) else []
     for match in said:  # "safe during pregnancy at normal doses" speaks for pregnant women
-        who = _FOR_WHOM.match(folded, match.end())
+        who = _FOR_WHOM.match(folded, match.end()) or _STUDIED_IN.search(folded, 0, match.start())
         condition = _POPULATIONS[who.group("who")[:5]] if who else ADVERSE_EFFECTS
         found.append(Finding(ClaimType.SAFETY, condition, SAFE, Direction.POSITIVE))
     if contains_any(folded, _TROUBLE_HINTS) and _TROUBLE.search(folded):

@@ -790,6 +790,22 @@ def test_faq_answers_on_safety_are_read_with_their_question(text: str, key: str)
     assert len([k for k in claims if k.rpartition(":")[2] == key.rpartition(":")[2]]) == 1, sorted(claims)
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Moringa is a plant. Small studies in breastfeeding women have not found any problems, but ask your midwife "
+         "first.", "safety:moringa:is-generally-safe:positive:breastfeeding"),
+        ("Moringa is a plant. Trials have not found any safety problems.",
+         "safety:moringa:is-generally-safe:positive:adverse-effects"),
+        ("Moringa supplements have not been tested in children.", "safety:moringa:contraindicated-in:negative:children"),
+        ("Oregano oil is strong. A: We don't recommend it for children under six.",
+         "safety:oregano-oil:contraindicated-in:negative:children"),
+    ],
+)
+def test_studies_that_found_no_problems_and_people_it_was_never_tested_in(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_a_number_sign_is_no_answer() -> None:
     from claims.extraction.sentences import split_sentences
     text = "Q: Which formula?\nA: No. 5 is the one. No. It is not.\n"
