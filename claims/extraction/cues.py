@@ -240,6 +240,21 @@ WEAK_EVIDENCE = re.compile(
     r"|meagre|meager|sketchy|disappointing|negative|unimpressive)\b",
     _I,
 )
+_WEAK_HINTS = ("weak", "thin", "limited", "lacking", "poor", "scant", "sparse", "inconclusive", "insufficient",
+               "unconvincing", "slim", "shaky", "flimsy", "scarce", "meag", "sketchy", "disappoint", "negative",
+               "unimpress")
+_COMPARE_HINTS = ("than", "compared", "versus", "vs", " as ")
+
+
+def may_call_weak(text: str) -> bool:
+    """Whether the sentence has a word WEAK_EVIDENCE needs: the cheap test before the regex."""
+    return contains_any(text.lower(), _WEAK_HINTS)
+
+
+def may_compare(text: str) -> bool:
+    return contains_any(text.lower(), _COMPARE_HINTS)
+
+
 # "..., though the evidence is weak": a qualifier trailing a finding, not the sentence's verdict.
 CONCESSIVE_BEFORE = re.compile(r"\b(?:though|although|but|while|yet|even\s+if|even\s+though|albeit)\b[^;]*$", _I)
 # A list lead-in naming what people take the remedy for: "People take moringa for many reasons, including:".

@@ -36,7 +36,8 @@ def read_conditions(
         findings += then.side_effect_list(text, decisions, context, index)
     if c.ADVISORY.search(text):
         findings = [f for f in findings if f.claim_type is not ClaimType.EFFICACY]
-    if findings and (weak := c.WEAK_EVIDENCE.search(text)) and not c.CONCESSIVE_BEFORE.search(text, 0, weak.start()):
+    if findings and c.may_call_weak(text) and (weak := c.WEAK_EVIDENCE.search(text)) and not c.CONCESSIVE_BEFORE.search(
+            text, 0, weak.start()):
         findings = [then.not_borne_out(f, index) for f in findings]  # "Evidence that it helps depression is weak"
     if ("significan" in text or "placebo" in text or "differ" in text) and (
             c.NOT_SIGNIFICANT.search(text) or (len(findings) == 1 and c.NOT_SIGNIFICANT_ALONE.search(text))):
@@ -219,8 +220,9 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
     cue = _nearest_before(clause, m, mentions, found)
     if (cue is None or cue.kind is c.CueKind.MECHANISM) and (compared := _against_a_control(clause, m, harm, index)):
         return compared
-    if cue is None and (c.before(c.EVIDENCE_FOR_BEFORE, clause, m.start, 48) or (  # "The evidence for sleep is ..."
-            c.FOR_LEAD_BEFORE.match(clause[:m.start]) and c.FAVOURABLE_VERDICT.search(clause, m.end))):
+    if cue is None and "for " in clause.lower() and (  # "The evidence for sleep is ...", "For jet lag, it is ..."
+            c.before(c.EVIDENCE_FOR_BEFORE, clause, m.start, 48)
+            or (c.FOR_LEAD_BEFORE.match(clause[:m.start]) and c.FAVOURABLE_VERDICT.search(clause, m.end))):
         return Decision(m, Role.TARGET, ClaimType.EFFICACY, Direction.POSITIVE, "relieves")
     if cue is None and m.name not in index.outcomes and (
             c.COMPLAINTS_AFTER.match(clause, m.end)
@@ -254,7 +256,7 @@ def _against_a_control(clause: str, m: Mention, harm: bool, index: VocabularyInd
     """A trial's groups compared: "the fenugreek group reported a bigger jump in libido than the placebo group"
     (more of a good: a benefit), "dropped more body fat than those on placebo" (shed more of a bad: a benefit),
     "had more headaches than the placebo group" (more of a harm: a side effect)."""
-    if not c.AGAINST_CONTROL.search(clause):
+    if not (c.may_compare(clause) and c.AGAINST_CONTROL.search(clause)):
         return None
     before = clause[max(0, m.start - 40):m.start]
     if c.SHED_MORE_BEFORE.search(before) and m.name not in index.outcomes:
