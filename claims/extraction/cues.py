@@ -43,6 +43,10 @@ _HARM = (
     r"|warnings?(?:\s+about)?|possibility\s+of|potential\s+for|likelihood\s+of|worsen\w*|exacerbat\w*"
     r"|aggravat\w*|impair\w*|minimi[sz]\w*|carr(?:y|ies)\s+(?:a\s+)?(?:risk|potential)\s+of"
     r"|(?:broke|break|breaks|breaking)\s+out\s+in|came\s+down\s+with"
+    # "Heavy kava drinkers can develop a scaly skin rash"
+    r"|(?:(?<=can\s)|(?<=may\s)|(?<=could\s)|(?<=might\s)|(?<=often\s)|(?<=sometimes\s)|(?<=occasionally\s))develop"
+    # "The tea can make you drowsy" (of a good, a benefit: "makes you feel energetic")
+    r"|mak(?:e|es|ing)\s+(?:you|people|some\s+people|users|them|me)\s+(?:feel\s+)?"
     # "can leave you groggy the next morning", "won't leave you hungover"
     r"|leav(?:e|es|ing)\s+(?:you|people|some\s+people|users|them|me)\s+(?:feeling\s+)?"
     # "a woman who developed high blood pressure after taking maca"
@@ -240,6 +244,7 @@ WEAK_EVIDENCE = re.compile(
     r"|meagre|meager|sketchy|disappointing|negative|unimpressive)\b",
     _I,
 )
+MAKES_YOU = re.compile(r"mak(?:e|es|ing)\s", _I)
 _WEAK_HINTS = ("weak", "thin", "limited", "lacking", "poor", "scant", "sparse", "inconclusive", "insufficient",
                "unconvincing", "slim", "shaky", "flimsy", "scarce", "meag", "sketchy", "disappoint", "negative",
                "unimpress")
@@ -345,7 +350,8 @@ OTHER_ACTOR = re.compile(
     r"\b(?:medications?|medicines?|treatments?|drugs?|pharmaceuticals?|painkillers?|therap(?:y|ies)|surgery)\b", _I
 )
 # A name that says the harm itself: "upset your stomach", "thin the blood", "erode tooth enamel".
-HARM_IN_NAME = re.compile(r"^(?:upset|thin|damag|irritat|harm|erod|burn|stain)\w*\s+(?:your|the|their|tooth|teeth)\b", _I)
+HARM_IN_NAME = re.compile(
+    r"^(?:upset|thin|damag|irritat|harm|erod|burn|stain|impair)\w*\s+(?:your|the|their|tooth|teeth|driving)\b", _I)
 HARM_SURFACE = re.compile(r"side[- ]effects?|adverse|toxicity", _I)
 
 LIABILITY = re.compile(r"liabilit|risk|potential", _I)

@@ -99,6 +99,9 @@ _INTERACTION_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("not", "n't", "never", "avoid"),
      r"\b(?:do\s+not|don't|never|avoid|should\s+not|shouldn't|not\s+be)\s+(?:\w+\s+)?(?:tak\w*|combin\w*|mix\w*"
      r"|us(?:e|ed|ing)|pair\w*)\s+(?:\w+\s+){0,5}?(?:with|alongside|together\s+with)\s+" + _DRUGS),
+    # "Kava and alcohol don't mix."
+    (("mix",), r"\b(?:and|with)\s+" + _DRUGS + r"\s+(?:don't|don’t|do\s+not|doesn't|does\s+not|shouldn't|should\s+not)"
+     r"\s+(?:be\s+)?mix"),
     # "Avoid St. John's wort if you take antidepressants."
     (("if you",), r"\bif\s+you(?:\s+are|'re|’re)?\s+(?:take|taking|use|using|on)\s+" + _DRUGS),
     # "Goldenseal can affect how your body processes certain drugs."
@@ -106,7 +109,7 @@ _INTERACTION_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"(?:body|liver)\s+(?:processes|breaks\s+down|metaboli[sz]es|absorbs|handles|clears)\s+" + _DRUGS),
 )
 _INTERACTS = tuple((hints, re.compile(pattern)) for hints, pattern in _INTERACTION_PATTERNS)
-_DRUG_HINTS = ("medic", "drug", "sedativ", "antidepress", "antibiot", "thinner", "anticoag", "immunosup", "contracept",
+_DRUG_HINTS = ("medic", "mix", "drug", "sedativ", "antidepress", "antibiot", "thinner", "anticoag", "immunosup", "contracept",
                "birth control", "supplement", "substance", "alcohol", "prescription", "meds")
 
 
@@ -118,7 +121,7 @@ _TOGETHER = re.compile(
 )
 _TOGETHER_HARM = re.compile(
     r"\b(?:risk|danger\w*|harm\w*|bleed\w*|toxic\w*|linked\s+to|caus\w*|lead\w*\s+to|too\s+(?:much|low|high|far)|serotonin\s+syndrome|side\s+effects"
-    r"|adverse|caution|careful|avoid|not\s+recommended|excessive\w*|drows\w*|sedat\w*)",
+    r"|adverse|caution|careful|avoid|not\s+recommended|excessive\w*|drows\w*|sedat\w*|bad\s+idea|unwise|risky)",
     _I,
 )
 

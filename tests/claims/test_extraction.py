@@ -965,6 +965,20 @@ def test_a_digestive_remedy_article_in_its_own_words(text: str, key: str) -> Non
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Kava is a root. The tea can make you drowsy.", "safety:kava:risk-of:negative:drowsiness"),
+        ("Like alcohol, kava can impair driving.", "safety:kava:risk-of:negative:impaired-driving"),
+        ("Mixing kava with alcohol is a bad idea.", "safety:kava:risk-of:negative:drug-interactions"),
+        ("Kava and alcohol don't mix.", "safety:kava:risk-of:negative:drug-interactions"),
+        ("Kava may make you less anxious.", "efficacy:kava:relieves:positive:anxiety"),
+    ],
+)
+def test_a_relaxing_herb_article_in_its_own_words(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
 def test_patients_reporting_a_benefit_or_naming_their_illness_report_no_harm() -> None:
     text = "Kratom is popular. RLS patients have reported improved sleep. Some people have arthritis."
     assert not [k for k in claims_in(text) if k.startswith("safety:")], sorted(claims_in(text))
