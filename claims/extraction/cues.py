@@ -72,6 +72,7 @@ _BENEFIT = (
     r"|find\s+(?=\w+\s+sleep)|better|easier|faster|quicker|deeper|longer|positive(?:ly)?\s+impact\w*(?:\s+on)?"
     r"|shorten\w*(?:\s+the\s+(?:duration|length)\s+of)?|speed(?:s|ed|ing)?\s+up|accelerat\w*|hasten\w*"
     r"|works?\s+(?:well\s+|best\s+)?(?:for|against)|worked\s+(?:well\s+|best\s+)?(?:for|against)|works?\s+as\s+well\s+as"
+    r"|(?:performed|perform|performs|did|worked)\s+(?:about\s+|just\s+|nearly\s+|almost\s+|roughly\s+)?as\s+well\s+as"
     r"|settl(?:e|es|ed|ing)"
     r"|used\s+(?:\w+\s+){1,5}?(?:for|to\s+(?:treat|relieve|ease|manage|reduce|prevent))"
     r"|(?:essential|important|vital|good|great|useful|helpful)\s+for|(?:supplements?|herbs?|choices?)\s+for"
@@ -245,6 +246,7 @@ WEAK_EVIDENCE = re.compile(
     _I,
 )
 MAKES_YOU = re.compile(r"mak(?:e|es|ing)\s", _I)
+TOXIC_TO = re.compile(r"\s+(?:to|against)\s+(?:\w+\s+){0,2}", _I)
 _WEAK_HINTS = ("weak", "thin", "limited", "lacking", "poor", "scant", "sparse", "inconclusive", "insufficient",
                "unconvincing", "slim", "shaky", "flimsy", "scarce", "meag", "sketchy", "disappoint", "negative",
                "unimpress")

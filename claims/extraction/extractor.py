@@ -428,9 +428,13 @@ class _ArticleReader:
             f.condition in self.index.harms or f.effect == CONTRAINDICATED
             or (harmful and f.direction is Direction.NEGATIVE))) or (study and f.claim_type is ClaimType.EFFICACY)]
         named = next((m.name for m in local if m.name not in self.not_treated), None)
+        doses = read_dosage(quote, named)
+        tolerability = read_tolerability(quote) if study or doses else []
         if study:  # "Small studies in breastfeeding women have not found any problems"
-            kept += [f for f in read_tolerability(quote) if f.direction is Direction.POSITIVE]
-        return kept + read_dosage(quote, named)
+            kept += [f for f in tolerability if f.direction is Direction.POSITIVE]
+        if doses:  # "Doses above 5 grams can be toxic"
+            kept += [f for f in tolerability if f.direction is Direction.NEGATIVE]
+        return kept + doses
 
     def _context(self, sentence: Sentence, quote: str) -> SentenceContext:
         side_effects = self.side_effect_section or (

@@ -218,8 +218,10 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
         kind = ClaimType.SAFETY if harm else ClaimType.EFFICACY
         return Decision(m, Role.TARGET, kind, Direction.POSITIVE, "treated with")
     cue = _nearest_before(clause, m, mentions, found)
-    if cue is not None and cue.kind is c.CueKind.HARM and m.name in index.outcomes and c.MAKES_YOU.match(cue.text):
-        cue = c.Cue(cue.start, cue.end, c.CueKind.BENEFIT, cue.text)  # "makes you feel more energetic"
+    if cue is not None and cue.kind is c.CueKind.HARM and (
+            (m.name in index.outcomes and c.MAKES_YOU.match(cue.text))  # "makes you feel more energetic"
+            or (cue.text.lower().startswith("toxic") and c.TOXIC_TO.fullmatch(clause, cue.end, m.start))):
+        cue = c.Cue(cue.start, cue.end, c.CueKind.BENEFIT, cue.text)  # "toxic to cancer cells": it kills them
     if (cue is None or cue.kind is c.CueKind.MECHANISM) and (compared := _against_a_control(clause, m, harm, index)):
         return compared
     if cue is None and "for " in clause.lower() and (  # "The evidence for sleep is ...", "For jet lag, it is ..."

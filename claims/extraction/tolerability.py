@@ -40,6 +40,12 @@ _TROUBLE = re.compile(
     r"\b(?:can|may|could|might|will|often|also)\s+(?:also\s+)?(?:cause|lead\s+to|create|trigger)\s+(?:\w+\s+)?"
     r"(?:problems|issues|complications|trouble|side[- ]effects|unpleasant\s+effects)\b"
 )
+# "Doses above 5 grams can be toxic", "Raw elderberries are poisonous": harm without a named condition ("toxic to
+# the liver" names it).
+_TOXIC = re.compile(
+    r"\b(?:can|may|could|might|will|is|are|be|becomes?)\s+(?:also\s+)?(?:be\s+)?(?:highly\s+|very\s+|potentially\s+"
+    r"|seriously\s+|extremely\s+)?(?:toxic|poisonous)\b(?!\s+(?:to|for|in)\b)"
+)
 _FOR_WHOM = re.compile(r"\s+(?:to\s+(?:use|take)\s+)?(?:during|in|for|while)\s+(?:\w+\s+)?(?P<who>pregnan\w*"
                        r"|breastfe\w*|nursing|children|kids)\b")
 _STUDIED_IN = re.compile(r"\b(?:in|of|among)\s+(?:\w+\s+)?(?P<who>pregnan\w*|breastfe\w*|nursing|children|kids)\b")
@@ -70,7 +76,8 @@ def read_tolerability(sentence: str) -> list[Finding]:
         who = _FOR_WHOM.match(folded, match.end()) or _STUDIED_IN.search(folded, 0, match.start())
         condition = _POPULATIONS[who.group("who")[:5]] if who else ADVERSE_EFFECTS
         found.append(Finding(ClaimType.SAFETY, condition, SAFE, Direction.POSITIVE))
-    if contains_any(folded, _TROUBLE_HINTS) and _TROUBLE.search(folded):
+    if (contains_any(folded, _TROUBLE_HINTS) and _TROUBLE.search(folded)) or (
+            contains_any(folded, ("toxic", "poison")) and _TOXIC.search(folded)):
         found.append(Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, "risk of", Direction.NEGATIVE))
     if " on " in folded and _GENTLE.search(folded):
         found.append(Finding(ClaimType.SAFETY, "stomach upset", "lower risk of", Direction.POSITIVE))

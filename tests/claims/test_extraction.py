@@ -979,6 +979,24 @@ def test_a_relaxing_herb_article_in_its_own_words(text: str, key: str) -> None:
     assert key in claims_in(text), sorted(claims_in(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("In people with depression, saffron performed as well as fluoxetine.",
+         "efficacy:saffron:relieves:positive:depression"),
+        ("Saffron is a spice. Doses above 5 grams can be toxic.", "safety:saffron:risk-of:negative:adverse-effects"),
+        ("Raw elderberries are poisonous.", "safety:elderberry:risk-of:negative:adverse-effects"),
+        ("Saffron is toxic to cancer cells in the lab.", "efficacy:saffron:relieves:positive:cancer"),
+    ],
+)
+def test_toxic_to_the_reader_or_to_the_disease(text: str, key: str) -> None:
+    assert key in claims_in(text), sorted(claims_in(text))
+
+
+def test_toxic_to_an_organ_names_its_harm_only() -> None:
+    assert set(claims_in("Saffron can be toxic to the liver.")) == {"safety:saffron:risk-of:negative:liver-injury"}
+
+
 def test_patients_reporting_a_benefit_or_naming_their_illness_report_no_harm() -> None:
     text = "Kratom is popular. RLS patients have reported improved sleep. Some people have arthritis."
     assert not [k for k in claims_in(text) if k.startswith("safety:")], sorted(claims_in(text))
