@@ -45,7 +45,8 @@ _FUNCTION_WORDS = frozenset(
 _ADJECTIVES = frozenset(
     """mild moderate severe chronic acute calmer calm focused better worse healthy healthier happier good bad great
     normal regular daily high low higher lower significant overall general natural common rare serious herbal
-    dietary organic pure raw fresh dried""".split()
+    dietary organic pure raw fresh dried uncommon infrequent minor minimal temporary transient possible reported
+    few""".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Where the subject starts: after a leading clause, "that", "who", or a reporting verb.
@@ -130,7 +131,40 @@ def find_candidates(text: str, vocabulary: Vocabulary) -> list[Candidate]:
     return list(found.values())
 
 
+# Frames that name a harm or a condition without a claim verb before it: "The side effect everyone notices is
+# beeturia", "developed eosinophilia-myalgia syndrome after taking", "people with phenylketonuria should avoid it",
+# "a handful of cases of EMS have been reported".
+_PHRASE = r"(?P<term>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)"
+_FRAMES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"\bside[- ]effects?\b[^.;:]{0,40}?\b(?:is|are|was|were|include|includes|including)\s+" + _PHRASE + r"(?=\s*[,.;:(]|\s+(?:and|or|which|that)\b)",
+    r"\b(?:developed|develop|develops|suffered|experienced)\s+" + _PHRASE + r"(?=\s*(?:\([^)]*\)\s*)?,?\s+(?:after|while|when|from|in\s+people)\b)",
+    r"\b(?:cases|reports)\s+of\s+" + _PHRASE + r"(?=\s+(?:have|has|were|was|in|among|after|linked|associated)\b)",
+    r"\b(?:people|those|anyone|patients|women|men|children)\s+with\s+" + _PHRASE + r"(?=\s*(?:\([^)]*\)\s*)?,?\s+(?:should|must|need|ought|are\s+advised)\b)",
+))
+
+
+def _in_frames(quote: str, mentions: list[Mention]) -> list[Candidate]:
+    found = []
+    for frame in _FRAMES:
+        for match in frame.finditer(quote):
+            start, end = match.span("term")
+            if any(m.start < end and m.end > start and not _in_compound(quote, m) for m in mentions):
+                continue  # the vocabulary knows it ("myalgia" inside "eosinophilia-myalgia" is no mention of it)
+            term = _term(_LEADING.sub("", match.group("term")))
+            if term:
+                found.append(Candidate(term, "condition", quote))
+    return found
+
+
+def _in_compound(quote: str, m: Mention) -> bool:
+    return quote[m.start - 1:m.start] == "-" or quote[m.end:m.end + 1] == "-"
+
+
 def _in_sentence(quote: str, mentions: list[Mention]) -> list[Candidate]:
+    return _after_claim_verb(quote, mentions) + _in_frames(quote, mentions)
+
+
+def _after_claim_verb(quote: str, mentions: list[Mention]) -> list[Candidate]:
     ends = {m.end + gap for m in mentions if m.kind == "condition" for gap in (0, 1)}
     cue = next((q for q in c.find_cues(quote) if q.kind in _CLAIM_CUES and _VERB_CUE.match(q.text)
                 and quote[q.start - 1:q.start] != "-" and q.start not in ends), None)  # not "fibromyalgia support"

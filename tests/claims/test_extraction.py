@@ -1482,3 +1482,21 @@ def test_the_fifth_blind_set_is_read_precisely_but_short_of_the_recall_bar() -> 
     both, exact = report("fifth blind set", BLIND_LABELLED, BLIND)
     assert both.recall >= BLIND_RECALL_FLOOR and exact.recall >= BLIND_EXACT_RECALL_FLOOR
     assert both.precision >= BLIND_PRECISION_FLOOR and exact.precision >= BLIND_EXACT_PRECISION_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Beetroot juice is popular. The side effect everyone notices is beeturia, pink or red urine.", "beeturia"),
+        ("In 1989, hundreds of people developed eosinophilia-myalgia syndrome after taking tryptophan.",
+         "eosinophilia-myalgia syndrome"),
+        ("Moringa is a plant. People with hypophosphatasia should not take it.", "hypophosphatasia"),
+    ],
+)
+def test_a_harm_named_without_a_claim_verb_is_proposed_as_a_candidate(text: str, term: str) -> None:
+    assert term in {c.term for c in find_candidates(text, vocabulary())}
+
+
+def test_how_common_side_effects_are_is_no_candidate_term() -> None:
+    text = "Side effects are uncommon, but they can include drowsiness."
+    assert not [c for c in find_candidates(text, vocabulary()) if c.term == "uncommon"]
