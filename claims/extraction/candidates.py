@@ -135,11 +135,15 @@ def find_candidates(text: str, vocabulary: Vocabulary) -> list[Candidate]:
 # beeturia", "developed eosinophilia-myalgia syndrome after taking", "people with phenylketonuria should avoid it",
 # "a handful of cases of EMS have been reported".
 _PHRASE = r"(?P<term>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)"
+_BRACKET = r"\s*(?:\([^)]*\)\s*)?,?\s+"  # "eosinophilia-myalgia syndrome (EMS) after"
 _FRAMES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
-    r"\bside[- ]effects?\b[^.;:]{0,40}?\b(?:is|are|was|were|include|includes|including)\s+" + _PHRASE + r"(?=\s*[,.;:(]|\s+(?:and|or|which|that)\b)",
-    r"\b(?:developed|develop|develops|suffered|experienced)\s+" + _PHRASE + r"(?=\s*(?:\([^)]*\)\s*)?,?\s+(?:after|while|when|from|in\s+people)\b)",
+    r"\bside[- ]effects?\b[^.;:]{0,40}?\b(?:is|are|was|were|include|includes|including)\s+" + _PHRASE
+    + r"(?=\s*[,.;:(]|\s+(?:and|or|which|that)\b)",
+    r"\b(?:developed|develop|develops|suffered|experienced)\s+" + _PHRASE + rf"(?={_BRACKET}(?:after|while|when|from"
+    r"|in\s+people)\b)",
     r"\b(?:cases|reports)\s+of\s+" + _PHRASE + r"(?=\s+(?:have|has|were|was|in|among|after|linked|associated)\b)",
-    r"\b(?:people|those|anyone|patients|women|men|children)\s+with\s+" + _PHRASE + r"(?=\s*(?:\([^)]*\)\s*)?,?\s+(?:should|must|need|ought|are\s+advised)\b)",
+    r"\b(?:people|those|anyone|patients|women|men|children)\s+with\s+" + _PHRASE + rf"(?={_BRACKET}(?:should|must"
+    r"|need|ought|are\s+advised)\b)",
 ))
 
 

@@ -237,25 +237,24 @@ FAVOURABLE_VERDICT = re.compile(
 # about, and the sentence's verdict on that evidence.
 EVIDENCE_FOR_BEFORE = re.compile(
     r"\b(?:evidence|research|data|proof|science|studies|support)\s+(?:for|on|in)\s+(?:[\w'’-]+\s+){0,3}$", _I)
+_WEAK_WORDS = ("weak", "thin", "limited", "lacking", "poor", "scant", "sparse", "inconclusive", "insufficient",
+               "unconvincing", "slim", "shaky", "flimsy", "scarce", "meagre", "meager", "sketchy", "disappointing",
+               "negative", "unimpressive")
 WEAK_EVIDENCE = re.compile(
     r"\b(?:evidence|research|data|proof|science|support|studies|trials|results|findings)\b[^.;]{0,80}?"
     r"\b(?:is|are|was|were|remains?|looks?|seems?|has\s+been|have\s+been)"
     r"\s+(?:still\s+|very\s+|quite\s+|rather\s+|pretty\s+|too\s+|fairly\s+|also\s+|far\s+too\s+|largely\s+|mostly\s+)?"
-    r"(?:weak|thin|limited|lacking|poor|scant|sparse|inconclusive|insufficient|unconvincing|slim|shaky|flimsy|scarce"
-    r"|meagre|meager|sketchy|disappointing|negative|unimpressive)\b",
+    rf"(?:{'|'.join(_WEAK_WORDS)})\b",
     _I,
 )
 MAKES_YOU = re.compile(r"mak(?:e|es|ing)\s", _I)
 TOXIC_TO = re.compile(r"\s+(?:to|against)\s+(?:\w+\s+){0,2}", _I)
-_WEAK_HINTS = ("weak", "thin", "limited", "lacking", "poor", "scant", "sparse", "inconclusive", "insufficient",
-               "unconvincing", "slim", "shaky", "flimsy", "scarce", "meag", "sketchy", "disappoint", "negative",
-               "unimpress")
 _COMPARE_HINTS = ("than", "compared", "versus", "vs", " as ")
 
 
 def may_call_weak(text: str) -> bool:
     """Whether the sentence has a word WEAK_EVIDENCE needs: the cheap test before the regex."""
-    return contains_any(text.lower(), _WEAK_HINTS)
+    return contains_any(text.lower(), _WEAK_WORDS)
 
 
 def may_compare(text: str) -> bool:
@@ -340,7 +339,8 @@ GOOD_EFFECT = re.compile(r"\b(?:positive|beneficial|favou?rable|protective|signi
 APPROVED_BEFORE = re.compile(r"\b(?:approv\w*|licen[cs]ed|authori[sz]ed|cleared)\s+(?:\w+\s+){0,2}(?:to|for)\s+$")
 NEGATED_CUE = re.compile(r"\b(?:not|never|n't)\s+$", _I)
 NOT_BEFORE = re.compile(
-    r"\b(?:not|non|never|isn't|aren't|won't|doesn't|don't|can't|wouldn't|won’t|doesn’t|don’t|can’t|no(?:\s+(?:serious|major|significant|severe|notable|known))?)[\s-]*$", _I
+    r"\b(?:not|non|never|(?:is|are|wo|does|do|ca|would)n['’]t|no(?:\s+(?:serious|major|significant|severe|notable"
+    r"|known))?)[\s-]*$", _I
 )
 # After a receptor or system, "that helps regulate mood, sleep and pain" describes the target, not the subject.
 DESCRIBES_TARGET = re.compile(  # used with .match(text, pos): no "^", which would only match at 0

@@ -65,7 +65,8 @@ _POPULATION_WARNING = re.compile(
     r"|medical|specialist)['’]?s?\s+(?:supervision|care|guidance))",
     _I,
 )
-_HINTS = ("careful", "cautious", "should", "must", "supervision", "guidance", "recommend", "safe", "avoid", "contraindicat", "caution", "advised", "urged", "warned",
+_HINTS = ("careful", "cautious", "should", "must", "supervision", "guidance", "recommend", "safe", "avoid",
+          "contraindicat", "caution", "advised", "urged", "warned",
           "stay away", "steer", "stop", "don't", "do not", "never", "skip", "would not", "wouldn't", "studied",
           "not to", "told", "enough", "nobody", "no one", "considered", "tested")
 

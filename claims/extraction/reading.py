@@ -202,8 +202,9 @@ def _decide(clause: str, m: Mention, mentions: list[Mention], found: list[c.Cue]
         return Decision(m, Role.POPULATION)
     if c.DRUG_AFTER.match(clause, m.end):
         return Decision(m, Role.NONE)
-    if harm and (c.NOT_BEFORE.search(clause, max(0, m.start - 16), m.start)  # "CBD is not addictive"
-                 or (not c.AFTER.match(clause, m.end) and _denied_before(clause, m, found))):  # "no evidence that it is habit-forming"
+    # "CBD is not addictive", "there is no evidence that it is habit-forming"
+    if harm and (c.NOT_BEFORE.search(clause, max(0, m.start - 16), m.start)
+                 or (not c.AFTER.match(clause, m.end) and _denied_before(clause, m, found))):
         return Decision(m, Role.TARGET, ClaimType.SAFETY, Direction.POSITIVE, "not")
     if surface.benefit and not harm:
         return Decision(m, Role.TARGET, ClaimType.EFFICACY, Direction.POSITIVE, m.surface)
@@ -263,9 +264,7 @@ def _against_a_control(clause: str, m: Mention, harm: bool, index: VocabularyInd
     if not (c.may_compare(clause) and c.AGAINST_CONTROL.search(clause)):
         return None
     before = clause[max(0, m.start - 40):m.start]
-    if c.SHED_MORE_BEFORE.search(before) and m.name not in index.outcomes:
-        return Decision(m, Role.TARGET, ClaimType.SAFETY if harm else ClaimType.EFFICACY, Direction.POSITIVE, "reduces")
-    if c.HALF_AS_MANY_BEFORE.search(before) and m.name not in index.outcomes:
+    if m.name not in index.outcomes and (c.SHED_MORE_BEFORE.search(before) or c.HALF_AS_MANY_BEFORE.search(before)):
         return Decision(m, Role.TARGET, ClaimType.SAFETY if harm else ClaimType.EFFICACY, Direction.POSITIVE, "reduces")
     if c.MORE_BEFORE.search(before):
         if m.name in index.outcomes:

@@ -62,7 +62,8 @@ _GENTLE = re.compile(
     r"\b(?:gentle|gentler|easier|easy|kind|kinder|soft|softer)\s+on\s+(?:the|your|their|my)\s+(?:stomach|gut|tummy"
     r"|digestive\s+(?:system|tract))\b"
 )
-_HINTS = ("safe", "tolerat", "gras", "problems", "harm", "issues", "concerns", "no serious", "no major", "no significant", "no severe", "no notable")  # "safest" too
+_HINTS = ("safe", "tolerat", "gras", "problems", "harm", "issues", "concerns", "no serious", "no major",
+          "no significant", "no severe", "no notable")  # "safest" too
 _TROUBLE_HINTS = ("problems", "issues", "complications", "trouble", "side effects", "side-effects", "effects")
 
 
