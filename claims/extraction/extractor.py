@@ -10,8 +10,9 @@ from functools import lru_cache
 from claims.extraction import cues as c
 from claims.extraction.dosage import read_dosage
 from claims.extraction.evidence import NO_EVIDENCE, Asserted, asserted_evidence, is_hedged
-from claims.extraction.conclusions import not_borne_out
-from claims.extraction.findings import Finding, efficacy_effect, safety_effect
+from claims.extraction import faq
+from claims.extraction.faq import Question
+from claims.extraction.findings import Finding, efficacy_effect
 from claims.extraction.legal import read_legal
 from claims.extraction.precautions import CONTRAINDICATED, DRUG_INTERACTIONS, read_interactions
 from claims.extraction.prevalence import read_prevalence
@@ -141,17 +142,6 @@ class _ListContext:
 
 
 @dataclass
-class _QuestionContext:
-    intervention: str | None
-    condition: str | None
-    side_effects: bool
-    avoid: bool  # "Who should not take ashwagandha?": the people the answer names should not
-    asked: tuple[Finding, ...] = ()  # what a yes/no question would claim: "Can 5-HTP make you drowsy?"
-    answered: bool = False  # the answer's first sentence, the one that says yes or no, has been read
-    bare: bool | None = None  # the answer began with a bare "Yes." (True) or "No." (False): the next sentence says it
-
-
-@dataclass
 class _ArticleReader:
     """Keeps what earlier sentences established: the last subject, the open list, the open FAQ question."""
 
@@ -165,7 +155,7 @@ class _ArticleReader:
     not_treated: frozenset[str] = field(init=False)  # targets and harms: never what a dose is "for"
     last_subject: str | None = None
     open_list: _ListContext | None = None
-    open_question: _QuestionContext | None = None
+    open_question: Question | None = None
     previous: tuple[int, bool] = (-1, False)  # line of the previous sentence, whether it named side effects
     condition_led: bool = False  # the previous sentence was about a condition: "BPH affects half of men. It ..."
     side_effect_section: bool = False  # under a heading about side effects, safety or risks
@@ -237,52 +227,9 @@ class _ArticleReader:
         condition = next((m.name for m in conditions if m.name not in self.index.targets), None)
         side_effects = any(m.name == ADVERSE_EFFECTS for m in conditions) or bool(_SIDE_EFFECT_WORDS.search(quote))
         avoid = bool(c.AVOID_QUESTION.search(quote))
-        asked: tuple[Finding, ...] = ()
-        statement = self._as_statement(sentence, quote, interventions) if intervention is not None else None
-        if conditions and statement:
-            mentions = [Mention(*m) for m in zip(*self.index.mention_columns(statement, tokenize(fold(statement))))]
-            asked = tuple(f for f in read_conditions(statement, [m for m in mentions if m.kind == "condition"],
-                                                      [m for m in mentions if m.kind == "intervention"], self.index,
-                                                      SentenceContext())
-                          if f.claim_type in (ClaimType.EFFICACY, ClaimType.SAFETY))
-        if statement:  # "Is rhodiola safe?"
-            asked += tuple(read_tolerability(statement))
-        self.open_question = _QuestionContext(intervention, condition, side_effects, avoid, asked)
-
-    @staticmethod
-    def _as_statement(sentence: Sentence, quote: str, interventions: list[Mention]) -> str | None:
-        """"Can 5-HTP cause nausea?" as "5-HTP can cause nausea.", to be read as a claim would be."""
-        asked = c.YES_NO_QUESTION.match(quote)
-        if asked is None:
-            return None
-        verb, rest = asked.group("verb").lower(), quote[asked.end():]
-        first = interventions[0].end - sentence.start - asked.end() if interventions else -1
-        if 0 < first and interventions[0].start - sentence.start - asked.end() <= 12:
-            subject_end = first  # "Does taking 5-HTP help ...": the subject runs to the remedy's name
-        elif pronoun := c.QUESTION_PRONOUN.match(rest):
-            subject_end = pronoun.end()
-        else:
-            return None
-        return f"{rest[:subject_end].strip()} {verb}{rest[subject_end:].rstrip().rstrip('?')}."
-
-    def _answered(self, quote: str, findings: list[tuple[str, Finding]]) -> list[tuple[str, Finding]]:
-        """The first sentence of an answer that says yes or no to a yes/no question claims what was asked
-        ("Can 5-HTP make you drowsy?" "It can, especially at higher doses"), or its denial ("No, ...")."""
-        question = self.open_question
-        if question is None or question.answered or question.intervention is None:
-            return []
-        yes, no = bool(c.YES_ANSWER.match(quote)), bool(c.NO_ANSWER.match(quote))
-        if (yes or no) and c.words(quote) <= 3 and question.bare is None:  # "Yes." is not labelled on its own
-            question.bare = yes
-            return []
-        question.answered = True
-        if question.bare is not None:
-            yes, no = question.bare, not question.bare
-        if not (yes or no):
-            return []
-        said = {(f.claim_type, f.condition) for _, f in findings}
-        return [(question.intervention, f if yes else self._denied(f)) for f in question.asked
-                if (f.claim_type, f.condition) not in said]
+        asked = faq.asked(quote, [_relative(m, sentence.start) for m in interventions], self.index) if (
+            intervention is not None) else ()
+        self.open_question = Question(intervention, condition, side_effects, avoid, asked)
 
     def _subject(self, sentence: Sentence, quote: str, interventions: list[Mention]) -> str | None:
         """The intervention the sentence is about: the article's topic if named, else the first one that is
@@ -359,7 +306,7 @@ class _ArticleReader:
         elif self.last_subject is not None and not c.OTHER_ACTOR.search(quote):
             findings += [(self.last_subject, f) for f in self._warnings_and_doses(sentence, local, subjects, context)]
         if sentence.kind is Kind.ANSWER and self.open_question is not None and self.open_question.asked:
-            findings += self._answered(quote, findings)
+            findings += faq.answered(self.open_question, quote, findings, self.index)
         if sentence.kind is Kind.ANSWER and self.open_question is not None and self.open_question.avoid:
             findings += self._who_should_avoid(quote, local)
         elif sentence.kind is Kind.ITEM and self.open_list is not None and self.open_list.warns:
@@ -376,13 +323,6 @@ class _ArticleReader:
                               and m.name not in self.index.populations)
         return [Finding(ClaimType.EFFICACY, name, efficacy_effect(name, self.index.outcomes, Direction.POSITIVE),
                         Direction.POSITIVE) for name in named]
-
-    def _denied(self, f: Finding) -> Finding:
-        """"No" to what a question asked: the benefit not shown, the harm not caused, the safety not given."""
-        if f.claim_type is ClaimType.EFFICACY:
-            return not_borne_out(f, self.index)
-        flipped = Direction.POSITIVE if f.direction is Direction.NEGATIVE else Direction.NEGATIVE
-        return Finding(f.claim_type, f.condition, safety_effect(flipped), flipped)
 
     def _partners(self, quote: str, subject: str, subjects: list[Mention]) -> list[str]:
         """Remedies named together with the subject as one subject ("glucosamine and chondroitin"), not as the
