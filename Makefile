@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: demo test typecheck serve migrate clean
+.PHONY: demo test typecheck serve migrate clean claim-reader
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ serve: migrate
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Retrain the second claim reader on the labelled articles (fixtures/claim-reader.json; docs/extraction.md).
+claim-reader: $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py train_claim_reader
 
 typecheck: $(STAMP)
 	SECRET_KEY=typecheck-only $(BIN)/mypy kb claims evidence

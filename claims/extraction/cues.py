@@ -322,6 +322,11 @@ LACK_BEFORE = re.compile(
 )
 # "It is not a cure for anxiety": a disclaimer beside the claims, not a claim that it does not help; "it does
 # not cure liver disease" is one.
+# "It is not a cure", "no magic bullet", "not a quick fix": a disclaimer beside the claims; the second reader
+# (learned.py) reads no claim in it.
+DISCLAIMER = re.compile(
+    r"\b(?:(?:not|n't|never)\s+(?:a|an|the)|no)\s+(?:\w+\s+)?(?:cure|magic\s+bullet|miracle|quick\s+fix|panacea)\b", _I
+)
 A_CURE_DENIED = re.compile(r"\b(?:(?:not|n't)\s+(?:a|an|the)|no)\s+(?:\w+\s+)?$", _I)
 WORSENS = re.compile(r"worsen|exacerbat|aggravat", _I)
 WORSENING = re.compile(r"increas|rais|ris[ei]|elevat", _I)  # raising a disease measure ("raise blood pressure") harms

@@ -6,13 +6,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 from claims.extraction import cues as c
 from claims.extraction.dosage import read_dosage
 from claims.extraction.evidence import NO_EVIDENCE, Asserted, asserted_evidence, is_hedged
 from claims.extraction import faq
 from claims.extraction.faq import Question
-from claims.extraction.findings import Finding, efficacy_effect
+from claims.extraction.findings import Finding, efficacy_effect, safety_effect
+from claims.extraction.learned import LearnedReader, SentenceView, bundled_reader, features
 from claims.extraction.legal import read_legal
 from claims.extraction.precautions import CONTRAINDICATED, DRUG_INTERACTIONS, read_interactions
 from claims.extraction.prevalence import read_prevalence
@@ -51,11 +53,14 @@ class ExtractedClaim:
     appearances: tuple[ExtractedAppearance, ...]  # in text order, one per sentence
 
 
-def extract_claims(text: str, vocabulary: Vocabulary) -> list[ExtractedClaim]:
-    """One entry per claim key, in order of first appearance."""
+def extract_claims(
+    text: str, vocabulary: Vocabulary, learned: LearnedReader | None | _Bundled = "bundled"
+) -> list[ExtractedClaim]:
+    """One entry per claim key, in order of first appearance. `learned` is the second reader (learned.py):
+    the bundled model by default, None for the rules alone."""
     if not text.strip():
         return []
-    reader = _ArticleReader(text, vocabulary.index)
+    reader = _ArticleReader(text, vocabulary.index, bundled_reader() if learned == "bundled" else learned)
     gathered: dict[str, tuple[ExtractedClaim, list[ExtractedAppearance]]] = {}
     for sentence in split_sentences(text):
         for intervention, finding, appearance in reader.read(sentence):
@@ -66,6 +71,14 @@ def extract_claims(text: str, vocabulary: Vocabulary) -> list[ExtractedClaim]:
             if not appearances or appearances[-1].start != appearance.start:
                 appearances.append(appearance)
     return [_with_appearances(claim, appearances) for claim, appearances in gathered.values()]
+
+
+def sentence_views(text: str, vocabulary: Vocabulary) -> list[tuple[Sentence, SentenceView]]:
+    """What the second reader sees of each sentence it could read, with the rules alone: its training data."""
+    reader = _ArticleReader(text, vocabulary.index, None, trace=[])
+    for sentence in split_sentences(text):
+        reader.read(sentence)
+    return reader.trace or []
 
 
 def claim_key(finding: Finding, intervention: str) -> str:
@@ -127,6 +140,9 @@ def _dosage_statement(intervention: str, effect: str, condition: str) -> str:
     return f"use {effect.replace('strains', intervention + ' strains')}"
 
 
+_Bundled = Literal["bundled"]
+
+
 def _relative(m: Mention, offset: int) -> Mention:
     return Mention(m.start - offset, m.end - offset, m.kind, m.name, m.surface)
 
@@ -147,7 +163,11 @@ class _ArticleReader:
 
     text: str
     index: VocabularyIndex
+    learned: LearnedReader | None
+    trace: list[tuple[Sentence, SentenceView]] | None = None  # every view the second reader would weigh
     folded: str = field(init=False)
+    words: list[str] = field(init=False)  # the folded text's words and where each starts
+    word_starts: list[int] = field(init=False)
     mentions: MentionColumns = field(init=False)
     cues: c.ArticleCues = field(init=False)
     starts: list[int] = field(init=False)
@@ -159,11 +179,15 @@ class _ArticleReader:
     previous: tuple[int, bool] = (-1, False)  # line of the previous sentence, whether it named side effects
     condition_led: bool = False  # the previous sentence was about a condition: "BPH affects half of men. It ..."
     side_effect_section: bool = False  # under a heading about side effects, safety or risks
+    ruled_before: frozenset[str] = frozenset()  # the claim types the rules read in the previous sentence
+    after_question: bool = False  # the previous sentence was a question
+    last_treated: tuple[int, str] | None = None  # line and condition of the last efficacy claim read
 
     def __post_init__(self) -> None:
         self.not_treated = self.index.targets | self.index.harms
         self.folded = fold(self.text)
         words = tokenize(self.folded)
+        self.words, self.word_starts = words[0], words[1][0::2]
         self.mentions = self.index.mention_columns(self.text, words)
         self.cues = c.ArticleCues(self.text, words)
         self.starts = self.mentions[0]
@@ -182,12 +206,19 @@ class _ArticleReader:
         self._close_contexts(sentence)
         if sentence.kind is Kind.QUESTION:
             self._open_question(sentence, quote, interventions, conditions)
+            self.after_question, self.ruled_before = True, frozenset()
             return []
         if sentence.kind is Kind.HEADING:  # "Side Effects and Precautions": its symptoms are side effects
             self.side_effect_section = bool(_SIDE_EFFECT_WORDS.search(quote))
+            self.after_question = quote.rstrip().endswith("?")
+            self.ruled_before = frozenset()
             return []
         subject = self._subject(sentence, quote, interventions)
         findings = self._findings(sentence, quote, subject, conditions, interventions)
+        ruled = frozenset(f.claim_type.value for _, f in findings)
+        if self.learned is not None or self.trace is not None:
+            findings += self._second_reading(sentence, quote, subject, found, ruled)
+        self.ruled_before, self.after_question = ruled, False
         asserted = NO_EVIDENCE
         if findings or sentence.intro:  # reading the evidence is the costly part; most sentences claim nothing
             asserted = asserted_evidence(quote)
@@ -199,6 +230,78 @@ class _ArticleReader:
         appearance = ExtractedAppearance(quote, sentence.start, sentence.end, asserted.level, asserted.cues,
                                          is_hedged(quote))
         return [(intervention, finding, appearance) for intervention, finding in findings]
+
+    def _second_reading(
+        self, sentence: Sentence, quote: str, subject: str | None, found: list[Mention], ruled: frozenset[str]
+    ) -> list[tuple[str, Finding]]:
+        """The learned reader's claims in a sentence the rules read no efficacy or safety claim in, about the
+        sentence's subject, else the one before, with the condition the sentence names, else the one its list,
+        question or line is about (learned.py)."""
+        skipped = bool(ruled & {"efficacy", "safety"})
+        if skipped and self.trace is None:
+            return []
+        words = self.words[bisect.bisect_left(self.word_starts, sentence.start):
+                           bisect.bisect_left(self.word_starts, sentence.end)]
+        view = SentenceView(words, sentence.kind.value, self._kinds(found),
+                            ruled, self.ruled_before, self.after_question or sentence.kind is Kind.ANSWER,
+                            self.side_effect_section, sentence.first_in_line)
+        if self.trace is not None:
+            self.trace.append((sentence, view))
+        who = subject or self.last_subject or self.topic
+        if skipped or self.learned is None or who is None or c.DISCLAIMER.search(quote):
+            return []
+        learned, threshold = self.learned, self.learned.threshold
+        efficacy, safety = learned.claim_probabilities(view)
+        names = features(view) if max(efficacy, safety) >= threshold else []
+        read: list[tuple[str, Finding]] = []
+        conditions = [m.name for m in found if m.kind == "condition"]
+        if efficacy >= threshold:
+            condition = self._treated(sentence, quote, conditions)
+            if condition is not None:
+                negative = learned.probability("efficacy_negative", names) >= 0.5
+                direction = Direction.NEGATIVE if negative else Direction.POSITIVE
+                read.append((who, Finding(ClaimType.EFFICACY, condition,
+                                          efficacy_effect(condition, self.index.outcomes, direction), direction)))
+        if safety >= threshold:
+            positive = learned.probability("safety_positive", names) >= 0.5
+            harm = next((name for name in conditions if name in self.index.harms or name == ADVERSE_EFFECTS), None)
+            if harm is None or harm == ADVERSE_EFFECTS:
+                finding = Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, SAFE if positive else "risk of",
+                                  Direction.POSITIVE if positive else Direction.NEGATIVE)
+            else:
+                direction = Direction.POSITIVE if positive else Direction.NEGATIVE
+                finding = Finding(ClaimType.SAFETY, harm, safety_effect(direction), direction)
+            read.append((who, finding))
+        return read
+
+    def _kinds(self, found: list[Mention]) -> frozenset[str]:
+        kinds: set[str] = set()
+        for m in found:
+            kinds.add(m.kind)
+            if m.kind == "intervention":
+                kinds.add("topic" if m.name == self.topic else "other remedy")
+            elif m.name == ADVERSE_EFFECTS:
+                kinds.add("adverse effects")
+            elif m.name in self.index.harms:
+                kinds.add("harm")
+            elif m.name in self.index.targets:
+                kinds.add("target")
+            elif m.name in self.index.populations:
+                kinds.add("population")
+        return frozenset(kinds)
+
+    def _treated(self, sentence: Sentence, quote: str, conditions: list[str]) -> str | None:
+        """What a benefit the learned reader found is for: a condition the sentence names, else its context's."""
+        named = next((name for name in conditions if name not in self.not_treated
+                      and name not in self.index.populations), None)
+        if named is not None:
+            return named
+        context = self._context(sentence, quote).condition
+        if context is not None:
+            return context
+        if self.last_treated is not None and self.last_treated[0] >= sentence.line - 1:
+            return self.last_treated[1]  # "We see it with our own athletes too."
+        return None
 
     def _cues(self, sentence: Sentence) -> list[c.Cue]:
         return self.cues.within(sentence.start, sentence.end)
@@ -404,4 +507,7 @@ class _ArticleReader:
                                           treated or named, benefits and not (warns or harms), warns, harms)
         names_side_effects = any(m.name == ADVERSE_EFFECTS for m in conditions)
         self.previous = (sentence.line, names_side_effects)
+        treated = next((f.condition for _, f in findings if f.claim_type is ClaimType.EFFICACY), None)
+        if treated is not None:
+            self.last_treated = (sentence.line, treated)
         self.condition_led = subject is None and bool(conditions) and conditions[0].start - sentence.start <= 4
