@@ -322,6 +322,14 @@ LACK_BEFORE = re.compile(
 )
 # "It is not a cure for anxiety": a disclaimer beside the claims, not a claim that it does not help; "it does
 # not cure liver disease" is one.
+# "It is not known whether it is safe", "there is no safety information", "nobody has studied it in nursing babies".
+SAFETY_UNKNOWN = re.compile(
+    r"\b(?:not|n't)\s+(?:\w+\s+)?(?:known|clear|certain|established|been\s+(?:studied|tested|shown))\b|\bunknown\b"
+    r"|\bno\s+(?:good\s+|reliable\s+)?(?:safety\s+)?(?:data|information|research|studies|evidence)\b"
+    r"|\b(?:nobody|no\s+one)\s+(?:has|have)\s+(?:\w+\s+)?(?:studied|tested)\b"
+    r"|\b(?:little|not\s+much|isn't\s+much|limited|not\s+enough)\s+(?:\w+\s+)?(?:research|data|information|evidence)\b",
+    _I,
+)
 # "It is not a cure", "no magic bullet", "not a quick fix": a disclaimer beside the claims; the second reader
 # (learned.py) reads no claim in it.
 DISCLAIMER = re.compile(
@@ -523,7 +531,7 @@ WARNING_INTRO = re.compile(
     r"|talk|speak|check|consult|ask|stay\s+away|steer\s+clear)\b|\bavoid\s+(?:it|this|taking|using)\b"
     r"|\bnot\s+(?:recommended|suitable|advised)\s+for\b|\bwho\s+should\s+(?:avoid|not|skip|be\s+careful)\b"
     r"|\b(?:be\s+careful|use\s+caution|caution\s+is\s+advised)\b|\bshould\s+(?:skip|pass)\b"
-    r"|\b(?:do\s+not|don't|never)\s+(?:take|use|give)\b",
+    r"|\b(?:do\s+not|don't|never)\s+(?:take|use|give)\b|\b(?:is\s+not|isn't|are\s+not|aren't)\s+for\s*:",
     _I,
 )
 # A list lead-in announcing side effects: "When you first start, you may notice:", "Side effects can include:".

@@ -210,6 +210,9 @@ class _ArticleReader:
             return []
         if sentence.kind is Kind.HEADING:  # "Side Effects and Precautions": its symptoms are side effects
             self.side_effect_section = bool(_SIDE_EFFECT_WORDS.search(quote))
+            if c.WARNING_INTRO.search(quote):  # "Who should not take hawthorn": the items after it are warned off
+                who = self._subject(sentence, quote, interventions) or self.last_subject or self.topic
+                self.open_list = _ListContext(NO_EVIDENCE, who, None, False, warns=True)
             self.after_question = quote.rstrip().endswith("?")
             self.ruled_before = frozenset()
             return []
@@ -256,23 +259,33 @@ class _ArticleReader:
         read: list[tuple[str, Finding]] = []
         conditions = [m.name for m in found if m.kind == "condition"]
         if efficacy >= threshold:
-            condition = self._treated(sentence, quote, conditions)
-            if condition is not None:
-                negative = learned.probability("efficacy_negative", names) >= 0.5
-                direction = Direction.NEGATIVE if negative else Direction.POSITIVE
+            negative = learned.probability("efficacy_negative", names) >= 0.5
+            direction = Direction.NEGATIVE if negative else Direction.POSITIVE
+            for condition in self._treated(sentence, quote, conditions):  # "may lower both": one claim each
                 read.append((who, Finding(ClaimType.EFFICACY, condition,
                                           efficacy_effect(condition, self.index.outcomes, direction), direction)))
         if safety >= threshold:
-            positive = learned.probability("safety_positive", names) >= 0.5
-            harm = next((name for name in conditions if name in self.index.harms or name == ADVERSE_EFFECTS), None)
-            if harm is None or harm == ADVERSE_EFFECTS:
-                finding = Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, SAFE if positive else "risk of",
-                                  Direction.POSITIVE if positive else Direction.NEGATIVE)
-            else:
-                direction = Direction.POSITIVE if positive else Direction.NEGATIVE
-                finding = Finding(ClaimType.SAFETY, harm, safety_effect(direction), direction)
-            read.append((who, finding))
+            # "It is not known whether chamomile is safe during pregnancy" reassures nobody
+            positive = learned.probability("safety_positive", names) >= 0.5 and not c.SAFETY_UNKNOWN.search(quote)
+            direction = Direction.POSITIVE if positive else Direction.NEGATIVE
+            harms = [m.name for m in found if m.kind == "condition" and m.name != ADVERSE_EFFECTS and (
+                m.name in self.index.harms or not (m.name in self.not_treated or self._holder(quote, m, sentence)))]
+            warned = [m.name for m in found if m.kind == "condition" and m.name not in self.not_treated
+                      and self._holder(quote, m, sentence)]
+            if warned and not positive:  # "colostrum isn't right for anyone with a milk allergy": who should not
+                read += [(who, Finding(ClaimType.SAFETY, name, CONTRAINDICATED, Direction.NEGATIVE)) for name in warned]
+            elif harms:  # "Unprocessed butterbur can damage the liver", "take it with food to avoid stomach upset"
+                read += [(who, Finding(ClaimType.SAFETY, harm, safety_effect(direction), direction)) for harm in harms]
+            elif warned:  # "It is safe for people with diabetes"
+                read += [(who, Finding(ClaimType.SAFETY, name, SAFE, Direction.POSITIVE)) for name in warned]
+            elif ADVERSE_EFFECTS in self.index.harms:  # "Some of our patients take it ... without problems."
+                read.append((who, Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, SAFE if positive else "risk of",
+                                          direction)))
         return read
+
+    def _holder(self, quote: str, m: Mention, sentence: Sentence) -> bool:
+        """Whether the condition names people who have it ("anyone with a milk allergy", "pregnant women")."""
+        return m.name in self.index.populations or bool(c.before(c.POPULATION_BEFORE, quote, m.start - sentence.start, 80))
 
     def _kinds(self, found: list[Mention]) -> frozenset[str]:
         kinds: set[str] = set()
@@ -290,18 +303,20 @@ class _ArticleReader:
                 kinds.add("population")
         return frozenset(kinds)
 
-    def _treated(self, sentence: Sentence, quote: str, conditions: list[str]) -> str | None:
-        """What a benefit the learned reader found is for: a condition the sentence names, else its context's."""
-        named = next((name for name in conditions if name not in self.not_treated
-                      and name not in self.index.populations), None)
-        if named is not None:
+    def _treated(self, sentence: Sentence, quote: str, conditions: list[str]) -> list[str]:
+        """What a benefit the learned reader found is for: the conditions the sentence names, else its context's."""
+        named = [name for name in dict.fromkeys(conditions) if name not in self.not_treated
+                 and name not in self.index.populations]
+        if named:
             return named
-        context = self._context(sentence, quote).condition
-        if context is not None:
-            return context
+        context = self._context(sentence, quote)
+        asked_harm = sentence.kind is Kind.ANSWER and self.open_question is not None and any(
+            f.claim_type is ClaimType.SAFETY for f in self.open_question.asked)  # "Will 5-HTP cause nausea?"
+        if context.condition is not None and not (context.side_effects or asked_harm):
+            return [context.condition]
         if self.last_treated is not None and self.last_treated[0] >= sentence.line - 1:
-            return self.last_treated[1]  # "We see it with our own athletes too."
-        return None
+            return [self.last_treated[1]]  # "We see it with our own athletes too."
+        return []
 
     def _cues(self, sentence: Sentence) -> list[c.Cue]:
         return self.cues.within(sentence.start, sentence.end)

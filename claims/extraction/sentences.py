@@ -60,6 +60,8 @@ def split_sentences(text: str) -> Iterator[Sentence]:
         answering = (last == "?" and kind is not Kind.HEADING) or (answering and kind in (Kind.ANSWER, Kind.ITEM))
         if last == ":" or kind is Kind.HEADING:
             listing = "intro" if last == ":" else "heading"
+        elif kind is Kind.ITEM and listing == "heading":
+            listing = "items"  # a list under a heading: "- Pregnant women", then "- Children" is an item too
         elif kind is not Kind.ITEM:
             listing = None
 
@@ -74,7 +76,7 @@ def _line_kind(text: str, start: int, end: int, listing: str | None) -> tuple[Ki
     else:
         kind = Kind.TEXT
     content = text[start:end]
-    if kind is Kind.ITEM and (listing == "intro" or (listing == "heading" and not _title_case(content))):
+    if kind is Kind.ITEM and (listing in ("intro", "items") or (listing == "heading" and not _title_case(content))):
         return kind, start
     if kind in (Kind.TEXT, Kind.ITEM) and _is_heading(content):
         kind = Kind.HEADING
