@@ -1379,6 +1379,8 @@ BLIND = ROOT / "tests" / "data" / "blind5-articles"
 BLIND_LABELLED = ROOT / "tests" / "data" / "blind5-claims-labelled.json"
 BLIND6 = ROOT / "tests" / "data" / "blind6-articles"
 BLIND6_LABELLED = ROOT / "tests" / "data" / "blind6-claims-labelled.json"
+BLIND7 = ROOT / "tests" / "data" / "blind7-articles"
+BLIND7_LABELLED = ROOT / "tests" / "data" / "blind7-claims-labelled.json"
 
 
 @cache
@@ -1424,7 +1426,8 @@ def test_efficacy_and_safety_claims_match_a_careful_readers_list() -> None:
 
 def test_labelled_sentences_are_sentences_of_the_articles() -> None:
     for labelled_file, directory in ((LABELLED, ARTICLES), (GENRE_LABELLED, GENRE), (HELDOUT_LABELLED, HELDOUT),
-                                    (BLIND_LABELLED, BLIND), (BLIND6_LABELLED, BLIND6)):
+                                    (BLIND_LABELLED, BLIND), (BLIND6_LABELLED, BLIND6),
+                                    (BLIND7_LABELLED, BLIND7)):
         labelled = json.loads(labelled_file.read_text(encoding="utf-8"))["articles"]
         assert sorted(labelled) == sorted(p.name for p in directory.glob("*.txt"))
         for name, labels in labelled.items():
@@ -1471,6 +1474,10 @@ BLIND6_RECALL_FLOOR = 0.90  # 0.943 of 300 listed
 BLIND6_PRECISION_FLOOR = 0.90  # 0.948 of 269 extracted
 BLIND6_EXACT_RECALL_FLOOR = 0.50  # 0.567 (first run 0.337)
 BLIND6_EXACT_PRECISION_FLOOR = 0.60  # 0.639 (first run 0.584)
+BLIND7_RECALL_FLOOR = 0.80  # the seventh blind set's first run on 2026-12-03: 0.804 of 332 listed (rules alone 0.542)
+BLIND7_PRECISION_FLOOR = 0.85  # 0.880 of 250 extracted (rules alone 0.877 of 162)
+BLIND7_EXACT_RECALL_FLOOR = 0.40  # 0.422 (rules alone 0.319)
+BLIND7_EXACT_PRECISION_FLOOR = 0.55  # 0.564 (rules alone 0.660)
 
 
 def test_the_fourth_blind_set_keeps_what_tuning_on_it_gained() -> None:
@@ -1497,6 +1504,15 @@ def test_the_sixth_blind_set_keeps_what_training_on_it_gained() -> None:
     both, exact = report("sixth blind set", BLIND6_LABELLED, BLIND6)
     assert both.recall >= BLIND6_RECALL_FLOOR and exact.recall >= BLIND6_EXACT_RECALL_FLOOR
     assert both.precision >= BLIND6_PRECISION_FLOOR and exact.precision >= BLIND6_EXACT_PRECISION_FLOOR
+
+
+def test_the_seventh_blind_set_meets_the_bar_for_other_remedies() -> None:
+    """Ten articles written and labelled blind (tests/data/blind7-articles; the JSON's about says who and how)
+    after the second reader was trained on the 74 before them: its first run is the honest estimate, recall 0.804
+    and precision 0.880 against the bar's 0.8 and 0.75 (docs/extraction.md)."""
+    both, exact = report("seventh blind set", BLIND7_LABELLED, BLIND7)
+    assert both.recall >= BLIND7_RECALL_FLOOR and exact.recall >= BLIND7_EXACT_RECALL_FLOOR
+    assert both.precision >= BLIND7_PRECISION_FLOOR and exact.precision >= BLIND7_EXACT_PRECISION_FLOOR
 
 
 @pytest.mark.parametrize(
