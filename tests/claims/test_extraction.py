@@ -1474,10 +1474,12 @@ BLIND6_RECALL_FLOOR = 0.90  # 0.943 of 300 listed
 BLIND6_PRECISION_FLOOR = 0.90  # 0.948 of 269 extracted
 BLIND6_EXACT_RECALL_FLOOR = 0.50  # 0.567 (first run 0.337)
 BLIND6_EXACT_PRECISION_FLOOR = 0.60  # 0.639 (first run 0.584)
-BLIND7_RECALL_FLOOR = 0.80  # the seventh blind set's first run on 2026-12-03: 0.804 of 332 listed (rules alone 0.542)
-BLIND7_PRECISION_FLOOR = 0.85  # 0.880 of 250 extracted (rules alone 0.877 of 162)
-BLIND7_EXACT_RECALL_FLOOR = 0.40  # 0.422 (rules alone 0.319)
-BLIND7_EXACT_PRECISION_FLOOR = 0.55  # 0.564 (rules alone 0.660)
+# The seventh set's first run on 2026-12-03 (the second reader trained on the 74 articles before it): 0.804 / 0.880
+# (rules alone 0.542 / 0.877), exact 0.422 / 0.564; in the training data since.
+BLIND7_RECALL_FLOOR = 0.90  # 0.922 of 332 listed
+BLIND7_PRECISION_FLOOR = 0.90  # 0.938 of 275 extracted
+BLIND7_EXACT_RECALL_FLOOR = 0.45  # 0.491
+BLIND7_EXACT_PRECISION_FLOOR = 0.55  # 0.600
 
 
 def test_the_fourth_blind_set_keeps_what_tuning_on_it_gained() -> None:
@@ -1506,10 +1508,10 @@ def test_the_sixth_blind_set_keeps_what_training_on_it_gained() -> None:
     assert both.precision >= BLIND6_PRECISION_FLOOR and exact.precision >= BLIND6_EXACT_PRECISION_FLOOR
 
 
-def test_the_seventh_blind_set_meets_the_bar_for_other_remedies() -> None:
+def test_the_seventh_blind_set_keeps_what_training_on_it_gained() -> None:
     """Ten articles written and labelled blind (tests/data/blind7-articles; the JSON's about says who and how)
-    after the second reader was trained on the 74 before them: its first run is the honest estimate, recall 0.804
-    and precision 0.880 against the bar's 0.8 and 0.75 (docs/extraction.md)."""
+    after the second reader was trained on the 74 before them. Its first run met the bar for other remedies,
+    recall 0.804 and precision 0.880 against 0.8 and 0.75 (docs/extraction.md); trained on since."""
     both, exact = report("seventh blind set", BLIND7_LABELLED, BLIND7)
     assert both.recall >= BLIND7_RECALL_FLOOR and exact.recall >= BLIND7_EXACT_RECALL_FLOOR
     assert both.precision >= BLIND7_PRECISION_FLOOR and exact.precision >= BLIND7_EXACT_PRECISION_FLOOR
