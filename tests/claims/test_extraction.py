@@ -1381,6 +1381,8 @@ BLIND6 = ROOT / "tests" / "data" / "blind6-articles"
 BLIND6_LABELLED = ROOT / "tests" / "data" / "blind6-claims-labelled.json"
 BLIND7 = ROOT / "tests" / "data" / "blind7-articles"
 BLIND7_LABELLED = ROOT / "tests" / "data" / "blind7-claims-labelled.json"
+BLIND8 = ROOT / "tests" / "data" / "blind8-articles"
+BLIND8_LABELLED = ROOT / "tests" / "data" / "blind8-claims-labelled.json"
 
 
 @cache
@@ -1427,7 +1429,7 @@ def test_efficacy_and_safety_claims_match_a_careful_readers_list() -> None:
 def test_labelled_sentences_are_sentences_of_the_articles() -> None:
     for labelled_file, directory in ((LABELLED, ARTICLES), (GENRE_LABELLED, GENRE), (HELDOUT_LABELLED, HELDOUT),
                                     (BLIND_LABELLED, BLIND), (BLIND6_LABELLED, BLIND6),
-                                    (BLIND7_LABELLED, BLIND7)):
+                                    (BLIND7_LABELLED, BLIND7), (BLIND8_LABELLED, BLIND8)):
         labelled = json.loads(labelled_file.read_text(encoding="utf-8"))["articles"]
         assert sorted(labelled) == sorted(p.name for p in directory.glob("*.txt"))
         for name, labels in labelled.items():
@@ -1480,6 +1482,10 @@ BLIND7_RECALL_FLOOR = 0.90  # 0.922 of 332 listed
 BLIND7_PRECISION_FLOOR = 0.90  # 0.938 of 275 extracted
 BLIND7_EXACT_RECALL_FLOOR = 0.45  # 0.491
 BLIND7_EXACT_PRECISION_FLOOR = 0.55  # 0.600
+BLIND8_RECALL_FLOOR = 0.80  # the eighth blind set's first run on 2026-12-03: 0.836 of 293 listed (rules alone 0.522)
+BLIND8_PRECISION_FLOOR = 0.80  # 0.832 of 232 extracted (rules alone 0.876 of 137)
+BLIND8_EXACT_RECALL_FLOOR = 0.40  # 0.416 (rules alone 0.300)
+BLIND8_EXACT_PRECISION_FLOOR = 0.50  # 0.526 (rules alone 0.642)
 
 
 def test_the_fourth_blind_set_keeps_what_tuning_on_it_gained() -> None:
@@ -1515,6 +1521,15 @@ def test_the_seventh_blind_set_keeps_what_training_on_it_gained() -> None:
     both, exact = report("seventh blind set", BLIND7_LABELLED, BLIND7)
     assert both.recall >= BLIND7_RECALL_FLOOR and exact.recall >= BLIND7_EXACT_RECALL_FLOOR
     assert both.precision >= BLIND7_PRECISION_FLOOR and exact.precision >= BLIND7_EXACT_PRECISION_FLOOR
+
+
+def test_the_eighth_blind_set_meets_the_bar_for_other_remedies() -> None:
+    """Ten articles written and labelled blind (tests/data/blind8-articles; the JSON's about says who and how)
+    after the second reader was trained on the 84 before them: its first run is the honest estimate, recall 0.836
+    and precision 0.832 against the bar's 0.8 and 0.75 (docs/extraction.md)."""
+    both, exact = report("eighth blind set", BLIND8_LABELLED, BLIND8)
+    assert both.recall >= BLIND8_RECALL_FLOOR and exact.recall >= BLIND8_EXACT_RECALL_FLOOR
+    assert both.precision >= BLIND8_PRECISION_FLOOR and exact.precision >= BLIND8_EXACT_PRECISION_FLOOR
 
 
 @pytest.mark.parametrize(
