@@ -322,12 +322,14 @@ LACK_BEFORE = re.compile(
 )
 # "It is not a cure for anxiety": a disclaimer beside the claims, not a claim that it does not help; "it does
 # not cure liver disease" is one.
-# "It is not known whether it is safe", "there is no safety information", "nobody has studied it in nursing babies".
+# "It is not known whether it is safe", "there is no safety information", "nobody has studied it in nursing babies",
+# "ask your pharmacist to make sure it is safe with your other medicines": no reassurance.
 SAFETY_UNKNOWN = re.compile(
     r"\b(?:not|n't)\s+(?:\w+\s+)?(?:known|clear|certain|established|been\s+(?:studied|tested|shown))\b|\bunknown\b"
     r"|\bno\s+(?:good\s+|reliable\s+)?(?:safety\s+)?(?:data|information|research|studies|evidence)\b"
     r"|\b(?:nobody|no\s+one)\s+(?:has|have)\s+(?:\w+\s+)?(?:studied|tested)\b"
-    r"|\b(?:little|not\s+much|isn't\s+much|limited|not\s+enough)\s+(?:\w+\s+)?(?:research|data|information|evidence)\b",
+    r"|\b(?:little|not\s+much|isn't\s+much|limited|not\s+enough)\s+(?:\w+\s+)?(?:research|data|information|evidence)\b"
+    r"|\b(?:make\s+sure|check\s+(?:that|whether|if)|ask\s+(?:\w+\s+){1,3}(?:whether|if))\b",  # "make sure it is safe"
     _I,
 )
 # "It is not a cure", "no magic bullet", "not a quick fix": a disclaimer beside the claims; the second reader

@@ -1482,10 +1482,12 @@ BLIND7_RECALL_FLOOR = 0.90  # 0.922 of 332 listed
 BLIND7_PRECISION_FLOOR = 0.90  # 0.938 of 275 extracted
 BLIND7_EXACT_RECALL_FLOOR = 0.45  # 0.491
 BLIND7_EXACT_PRECISION_FLOOR = 0.55  # 0.600
-BLIND8_RECALL_FLOOR = 0.80  # the eighth blind set's first run on 2026-12-03: 0.836 of 293 listed (rules alone 0.522)
-BLIND8_PRECISION_FLOOR = 0.80  # 0.832 of 232 extracted (rules alone 0.876 of 137)
-BLIND8_EXACT_RECALL_FLOOR = 0.40  # 0.416 (rules alone 0.300)
-BLIND8_EXACT_PRECISION_FLOOR = 0.50  # 0.526 (rules alone 0.642)
+# The eighth set's first run on 2026-12-03 (the second reader trained on the 84 articles before it): 0.836 / 0.832
+# (rules alone 0.522 / 0.876), exact 0.416 / 0.526; in the training data since.
+BLIND8_RECALL_FLOOR = 0.90  # 0.942 of 293 listed
+BLIND8_PRECISION_FLOOR = 0.90  # 0.940 of 234 extracted
+BLIND8_EXACT_RECALL_FLOOR = 0.45  # 0.491
+BLIND8_EXACT_PRECISION_FLOOR = 0.55  # 0.615
 
 
 def test_the_fourth_blind_set_keeps_what_tuning_on_it_gained() -> None:
@@ -1523,10 +1525,10 @@ def test_the_seventh_blind_set_keeps_what_training_on_it_gained() -> None:
     assert both.precision >= BLIND7_PRECISION_FLOOR and exact.precision >= BLIND7_EXACT_PRECISION_FLOOR
 
 
-def test_the_eighth_blind_set_meets_the_bar_for_other_remedies() -> None:
+def test_the_eighth_blind_set_keeps_what_training_on_it_gained() -> None:
     """Ten articles written and labelled blind (tests/data/blind8-articles; the JSON's about says who and how)
-    after the second reader was trained on the 84 before them: its first run is the honest estimate, recall 0.836
-    and precision 0.832 against the bar's 0.8 and 0.75 (docs/extraction.md)."""
+    after the second reader was trained on the 84 before them. Its first run met the bar for other remedies,
+    recall 0.836 and precision 0.832 against 0.8 and 0.75 (docs/extraction.md); trained on since."""
     both, exact = report("eighth blind set", BLIND8_LABELLED, BLIND8)
     assert both.recall >= BLIND8_RECALL_FLOOR and exact.recall >= BLIND8_EXACT_RECALL_FLOOR
     assert both.precision >= BLIND8_PRECISION_FLOOR and exact.precision >= BLIND8_EXACT_PRECISION_FLOOR

@@ -80,7 +80,7 @@ def test_the_bundled_model_is_the_one_training_on_the_labelled_sets_gives(tmp_pa
         assert trained["bias"][target] == pytest.approx(bundled["bias"][target], abs=2e-3)
         for name in set(weights) | set(trained["weights"][target]):
             assert trained["weights"][target].get(name, 0.0) == pytest.approx(weights.get(name, 0.0), abs=2e-2)
-    assert "sentences of 84 articles" in out.getvalue()
+    assert "sentences of 94 articles" in out.getvalue()
 
 
 def test_training_refuses_a_labelled_set_that_is_not_there(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ DEFAULT_SETS = (  # every labelled set whose first run is recorded; a new blind 
     ("tests/data/blind5-claims-labelled.json", "tests/data/blind5-articles"),
     ("tests/data/blind6-claims-labelled.json", "tests/data/blind6-articles"),
     ("tests/data/blind7-claims-labelled.json", "tests/data/blind7-articles"),
+    ("tests/data/blind8-claims-labelled.json", "tests/data/blind8-articles"),
 )
 
 
