@@ -180,6 +180,12 @@ _ORDERED = tuple(
 _STEMS = tuple(sorted({stem for _, _, stem in _ORDERED}))
 
 
+@functools.lru_cache(maxsize=65536)
+def _starts_a_cue(word: str) -> bool:
+    """Whether a cue can start with the word (cached: articles share most of their words)."""
+    return word.startswith(_STEMS)
+
+
 @functools.lru_cache(maxsize=8192)
 def _cue_pattern_for(word: str) -> re.Pattern[str]:
     """CUES cut down to the alternatives that can start with this word, in the same order: the same match,
@@ -631,7 +637,7 @@ class ArticleCues:
         self.text = text
         folded = fold(text)
         words, bounds = tokens or tokenize(folded)
-        starting = {word for word in set(words) if word.startswith(_STEMS)}
+        starting = {word for word in set(words) if _starts_a_cue(word)}
         # Three flat lists, not a tuple per cue: a long article would give the garbage collector thousands more
         # objects to walk through again and again.
         self.starts: list[int] = []
