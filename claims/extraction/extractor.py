@@ -13,7 +13,8 @@ from claims.extraction.dosage import read_dosage
 from claims.extraction.evidence import NO_EVIDENCE, Asserted, asserted_evidence, is_hedged
 from claims.extraction import faq
 from claims.extraction.faq import Question
-from claims.extraction.findings import Finding, efficacy_effect, safety_effect
+from claims.extraction.findings import Finding, efficacy_effect
+from claims.extraction import second_reading as second
 from claims.extraction.learned import LearnedReader, SentenceView, bundled_reader, features
 from claims.extraction.legal import read_legal
 from claims.extraction.precautions import CONTRAINDICATED, DRUG_INTERACTIONS, read_interactions
@@ -238,14 +239,13 @@ class _ArticleReader:
         self, sentence: Sentence, quote: str, subject: str | None, found: list[Mention], ruled: frozenset[str]
     ) -> list[tuple[str, Finding]]:
         """The learned reader's claims in a sentence the rules read no efficacy or safety claim in, about the
-        sentence's subject, else the one before, with the condition the sentence names, else the one its list,
-        question or line is about (learned.py)."""
+        sentence's subject, else the one before (second_reading.py, learned.py)."""
         skipped = bool(ruled & {"efficacy", "safety"})
         if skipped and self.trace is None:
             return []
         words = self.words[bisect.bisect_left(self.word_starts, sentence.start):
                            bisect.bisect_left(self.word_starts, sentence.end)]
-        view = SentenceView(words, sentence.kind.value, self._kinds(found),
+        view = SentenceView(words, sentence.kind.value, second.mention_kinds(found, self.topic, self.index),
                             ruled, self.ruled_before, self.after_question or sentence.kind is Kind.ANSWER,
                             self.side_effect_section, sentence.first_in_line)
         if self.trace is not None:
@@ -253,55 +253,18 @@ class _ArticleReader:
         who = subject or self.last_subject or self.topic
         if skipped or self.learned is None or who is None or c.DISCLAIMER.search(quote):
             return []
-        learned, threshold = self.learned, self.learned.threshold
-        efficacy, safety = learned.claim_probabilities(view)
-        names = features(view) if max(efficacy, safety) >= threshold else []
-        read: list[tuple[str, Finding]] = []
-        conditions = [m.name for m in found if m.kind == "condition"]
-        if efficacy >= threshold:
-            negative = learned.probability("efficacy_negative", names) >= 0.5
-            direction = Direction.NEGATIVE if negative else Direction.POSITIVE
-            for condition in self._treated(sentence, quote, conditions):  # "may lower both": one claim each
-                read.append((who, Finding(ClaimType.EFFICACY, condition,
-                                          efficacy_effect(condition, self.index.outcomes, direction), direction)))
-        if safety >= threshold:
-            # "It is not known whether chamomile is safe during pregnancy" reassures nobody
-            positive = learned.probability("safety_positive", names) >= 0.5 and not c.SAFETY_UNKNOWN.search(quote)
-            direction = Direction.POSITIVE if positive else Direction.NEGATIVE
-            harms = [m.name for m in found if m.kind == "condition" and m.name != ADVERSE_EFFECTS and (
-                m.name in self.index.harms or not (m.name in self.not_treated or self._holder(quote, m, sentence)))]
-            warned = [m.name for m in found if m.kind == "condition" and m.name not in self.not_treated
-                      and self._holder(quote, m, sentence)]
-            if warned and not positive:  # "colostrum isn't right for anyone with a milk allergy": who should not
-                read += [(who, Finding(ClaimType.SAFETY, name, CONTRAINDICATED, Direction.NEGATIVE)) for name in warned]
-            elif harms:  # "Unprocessed butterbur can damage the liver", "take it with food to avoid stomach upset"
-                read += [(who, Finding(ClaimType.SAFETY, harm, safety_effect(direction), direction)) for harm in harms]
-            elif warned:  # "It is safe for people with diabetes"
-                read += [(who, Finding(ClaimType.SAFETY, name, SAFE, Direction.POSITIVE)) for name in warned]
-            elif ADVERSE_EFFECTS in self.index.harms:  # "Some of our patients take it ... without problems."
-                read.append((who, Finding(ClaimType.SAFETY, ADVERSE_EFFECTS, SAFE if positive else "risk of",
-                                          direction)))
-        return read
-
-    def _holder(self, quote: str, m: Mention, sentence: Sentence) -> bool:
-        """Whether the condition names people who have it ("anyone with a milk allergy", "pregnant women")."""
-        return m.name in self.index.populations or bool(c.before(c.POPULATION_BEFORE, quote, m.start - sentence.start, 80))
-
-    def _kinds(self, found: list[Mention]) -> frozenset[str]:
-        kinds: set[str] = set()
-        for m in found:
-            kinds.add(m.kind)
-            if m.kind == "intervention":
-                kinds.add("topic" if m.name == self.topic else "other remedy")
-            elif m.name == ADVERSE_EFFECTS:
-                kinds.add("adverse effects")
-            elif m.name in self.index.harms:
-                kinds.add("harm")
-            elif m.name in self.index.targets:
-                kinds.add("target")
-            elif m.name in self.index.populations:
-                kinds.add("population")
-        return frozenset(kinds)
+        efficacy, safety = self.learned.claim_probabilities(view)
+        read: list[Finding] = []
+        if safety >= self.learned.threshold:
+            positive = self.learned.probability("safety_positive", features(view)) >= 0.5
+            local = [_relative(m, sentence.start) for m in found if m.kind == "condition"]
+            read += second.harms(quote, local, positive, self.index, self.not_treated)
+        if efficacy >= self.learned.threshold:
+            negative = self.learned.probability("efficacy_negative", features(view)) >= 0.5
+            warned = {f.condition for f in read if f.effect == CONTRAINDICATED}  # "not right for anyone with X"
+            conditions = [m.name for m in found if m.kind == "condition" and m.name not in warned]
+            read += second.benefits(self._treated(sentence, quote, conditions), negative, self.index)
+        return [(who, finding) for finding in read]
 
     def _treated(self, sentence: Sentence, quote: str, conditions: list[str]) -> list[str]:
         """What a benefit the learned reader found is for: the conditions the sentence names, else its context's."""

@@ -48,6 +48,17 @@ def test_a_sentence_that_goes_on_about_the_last_benefit_is_another_quote_of_it()
     assert len(ruled.appearances) == 1
 
 
+def test_people_warned_off_are_a_contraindication_and_no_benefit() -> None:
+    text = "Colostrum is a milk. Because it comes from cow's milk, colostrum isn't right for anyone with a milk allergy."
+    assert keys(text) == {"safety:colostrum:contraindicated-in:negative:allergies"}
+    assert keys(text, learned=None) == set()
+
+
+def test_taking_it_without_problems_is_a_reassurance_about_side_effects() -> None:
+    text = "Hawthorn is a shrub. Some of our patients take it alongside their usual treatment without problems."
+    assert keys(text) == {"safety:hawthorn:is-generally-safe:positive:adverse-effects"}
+
+
 def test_a_disclaimer_is_no_claim_for_either_reader() -> None:
     assert keys("Saw palmetto is not a cure for prostatitis.") == set()
     assert keys("Ashwagandha is popular. Still, it is no miracle for insomnia.") == set()
