@@ -183,6 +183,7 @@ class _ArticleReader:
     ruled_before: frozenset[str] = frozenset()  # the claim types the rules read in the previous sentence
     after_question: bool = False  # the previous sentence was a question
     last_treated: tuple[int, str] | None = None  # line and condition of the last efficacy claim read
+    section_condition: str | None = None  # the condition the last heading named ("Better sleep")
 
     def __post_init__(self) -> None:
         self.not_treated = self.index.targets | self.index.harms
@@ -211,6 +212,9 @@ class _ArticleReader:
             return []
         if sentence.kind is Kind.HEADING:  # "Side Effects and Precautions": its symptoms are side effects
             self.side_effect_section = bool(_SIDE_EFFECT_WORDS.search(quote))
+            # "3. Stronger bones": what the section's sentences are about when they do not say
+            self.section_condition = next((m.name for m in conditions if m.name not in self.not_treated
+                                           and m.name not in self.index.populations), None)
             if c.WARNING_INTRO.search(quote):  # "Who should not take hawthorn": the items after it are warned off
                 who = self._subject(sentence, quote, interventions) or self.last_subject or self.topic
                 self.open_list = _ListContext(NO_EVIDENCE, who, None, False, warns=True)
@@ -279,6 +283,8 @@ class _ArticleReader:
             return [context.condition]
         if self.last_treated is not None and self.last_treated[0] >= sentence.line - 1:
             return [self.last_treated[1]]  # "We see it with our own athletes too."
+        if self.section_condition is not None and not context.side_effects:
+            return [self.section_condition]  # "This is the big one." under "1. Better sleep"
         return []
 
     def _cues(self, sentence: Sentence) -> list[c.Cue]:

@@ -48,6 +48,15 @@ def test_a_sentence_that_goes_on_about_the_last_benefit_is_another_quote_of_it()
     assert len(ruled.appearances) == 1
 
 
+def test_a_sentence_that_names_nothing_is_about_its_sections_condition() -> None:
+    text = ("Ashwagandha is an ancient herb.\n\nBetter Sleep\n\n"
+            "This is the big one. Most of our readers notice it within the first week.")
+    claims = extract_claims(text, vocabulary())
+    assert [c.key for c in claims] == ["efficacy:ashwagandha:improves:positive:sleep-quality"]
+    assert claims[0].appearances[0].quote == "This is the big one."
+    assert keys(text, learned=None) == set()
+
+
 def test_people_warned_off_are_a_contraindication_and_no_benefit() -> None:
     text = "Colostrum is a milk. Because it comes from cow's milk, colostrum isn't right for anyone with a milk allergy."
     assert keys(text) == {"safety:colostrum:contraindicated-in:negative:allergies"}
