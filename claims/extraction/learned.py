@@ -24,13 +24,13 @@ TARGETS = ("efficacy", "safety", "efficacy_negative", "safety_positive")
 
 @dataclass(frozen=True)
 class SentenceView:
-    """What the second reader sees of a sentence: its folded text and what the rules made of it and its context."""
+    """What the second reader sees of a sentence: its folded words and what the rules made of it and its context."""
 
     words: list[str]  # the sentence's folded words (tokens.tokenize)
     kind: str  # the Kind of the sentence: text, item, answer
-    mention_kinds: frozenset[str]  # "intervention", "condition", "harm", "target", "topic", "adverse effects"
+    mention_kinds: frozenset[str]  # "intervention", "condition", "topic", "harm", ... (second_reading.mention_kinds)
     ruled: frozenset[str]  # the claim types the rules read in the sentence
-    previous: frozenset[str]  # the claim types read in the sentence before (rules and this reader)
+    previous: frozenset[str]  # the claim types the rules read in the sentence before
     after_question: bool  # a FAQ answer, or the sentence after a question heading
     under_side_effects: bool  # under a heading about side effects, safety or risks
     first_in_line: bool
