@@ -1383,6 +1383,8 @@ BLIND7 = ROOT / "tests" / "data" / "blind7-articles"
 BLIND7_LABELLED = ROOT / "tests" / "data" / "blind7-claims-labelled.json"
 BLIND8 = ROOT / "tests" / "data" / "blind8-articles"
 BLIND8_LABELLED = ROOT / "tests" / "data" / "blind8-claims-labelled.json"
+BLIND9 = ROOT / "tests" / "data" / "blind9-articles"
+BLIND9_LABELLED = ROOT / "tests" / "data" / "blind9-claims-labelled.json"
 
 
 @cache
@@ -1429,7 +1431,8 @@ def test_efficacy_and_safety_claims_match_a_careful_readers_list() -> None:
 def test_labelled_sentences_are_sentences_of_the_articles() -> None:
     for labelled_file, directory in ((LABELLED, ARTICLES), (GENRE_LABELLED, GENRE), (HELDOUT_LABELLED, HELDOUT),
                                     (BLIND_LABELLED, BLIND), (BLIND6_LABELLED, BLIND6),
-                                    (BLIND7_LABELLED, BLIND7), (BLIND8_LABELLED, BLIND8)):
+                                    (BLIND7_LABELLED, BLIND7), (BLIND8_LABELLED, BLIND8),
+                                    (BLIND9_LABELLED, BLIND9)):
         labelled = json.loads(labelled_file.read_text(encoding="utf-8"))["articles"]
         assert sorted(labelled) == sorted(p.name for p in directory.glob("*.txt"))
         for name, labels in labelled.items():
@@ -1487,7 +1490,11 @@ BLIND7_EXACT_PRECISION_FLOOR = 0.55  # 0.600
 BLIND8_RECALL_FLOOR = 0.90  # 0.942 of 293 listed
 BLIND8_PRECISION_FLOOR = 0.90  # 0.940 of 234 extracted
 BLIND8_EXACT_RECALL_FLOOR = 0.45  # 0.491
-BLIND8_EXACT_PRECISION_FLOOR = 0.55  # 0.615
+BLIND8_EXACT_PRECISION_FLOOR = 0.55  # 0.603
+BLIND9_RECALL_FLOOR = 0.85  # the ninth blind set's first run on 2026-12-03: 0.860 of 293 listed (rules alone 0.614)
+BLIND9_PRECISION_FLOOR = 0.90  # 0.914 of 244 extracted (rules alone 0.948 of 153)
+BLIND9_EXACT_RECALL_FLOOR = 0.45  # 0.491 (rules alone 0.362)
+BLIND9_EXACT_PRECISION_FLOOR = 0.55  # 0.598 (rules alone 0.706)
 
 
 def test_the_fourth_blind_set_keeps_what_tuning_on_it_gained() -> None:
@@ -1532,6 +1539,15 @@ def test_the_eighth_blind_set_keeps_what_training_on_it_gained() -> None:
     both, exact = report("eighth blind set", BLIND8_LABELLED, BLIND8)
     assert both.recall >= BLIND8_RECALL_FLOOR and exact.recall >= BLIND8_EXACT_RECALL_FLOOR
     assert both.precision >= BLIND8_PRECISION_FLOOR and exact.precision >= BLIND8_EXACT_PRECISION_FLOOR
+
+
+def test_the_ninth_blind_set_meets_the_bar_for_other_remedies() -> None:
+    """Ten articles written and labelled blind (tests/data/blind9-articles; the JSON's about says who and how)
+    after the second reader was trained on the 94 before them, in its final form of 2026-12-03: its first run is
+    the honest estimate, recall 0.860 and precision 0.914 against the bar's 0.8 and 0.75 (docs/extraction.md)."""
+    both, exact = report("ninth blind set", BLIND9_LABELLED, BLIND9)
+    assert both.recall >= BLIND9_RECALL_FLOOR and exact.recall >= BLIND9_EXACT_RECALL_FLOOR
+    assert both.precision >= BLIND9_PRECISION_FLOOR and exact.precision >= BLIND9_EXACT_PRECISION_FLOOR
 
 
 @pytest.mark.parametrize(
