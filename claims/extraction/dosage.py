@@ -36,7 +36,7 @@ _TIMES = (
 
 
 # A number with a unit after it, quickly: most numbers in an article are years, percentages and citations.
-_NUMBER_AND_UNIT = re.compile(r"\d\s*(?:mg|g\b|mcg|µg|μg|iu\b|ml|milli|micro|gram|drop|capsule|teaspoon)")
+NUMBER_AND_UNIT = re.compile(r"\d\s*(?:mg|g\b|mcg|µg|μg|iu\b|ml|milli|micro|gram|drop|capsule|teaspoon)")
 
 
 # "those who took 300 mg", "a single 600 mg dose": what one study gave, not a dose the article recommends.
@@ -46,7 +46,7 @@ _STUDY_DOSE = re.compile(r"\b(?:took|given|received|administered|a\s+single)\b",
 def read_dosage(sentence: str, condition: str | None) -> list[Finding]:
     lowered = sentence.lower()
     findings = []
-    if _NUMBER_AND_UNIT.search(lowered) and _DOSE_WORDS.search(sentence) and not _STUDY_DOSE.search(sentence):
+    if NUMBER_AND_UNIT.search(lowered) and _DOSE_WORDS.search(sentence) and not _STUDY_DOSE.search(sentence):
         findings = [_amount(m, condition) for m in _AMOUNT.finditer(sentence)]
     if "vein" in lowered or "strain" in lowered:
         findings += _strain_times(sentence)

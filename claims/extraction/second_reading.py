@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from claims.extraction import cues as c
 from claims.extraction.decisions import ADVERSE_EFFECTS
+from claims.extraction.dosage import NUMBER_AND_UNIT
 from claims.extraction.findings import Finding, efficacy_effect, safety_effect
 from claims.extraction.precautions import CONTRAINDICATED
+from claims.extraction.tokens import fold
 from claims.extraction.tolerability import SAFE
 from claims.extraction.vocabulary import Mention, VocabularyIndex
 from evidence.enums import ClaimType, Direction
@@ -23,6 +25,8 @@ def harms(
     """A safety claim about the harms the sentence names, else the people it warns off, else side effects in
     general; `conditions` relative to the sentence, `positive` what the model read (a reassurance)."""
     positive = positive and not c.SAFETY_UNKNOWN.search(quote)  # "It is not known whether it is safe in pregnancy"
+    if positive and NUMBER_AND_UNIT.search(fold(quote)):
+        return []  # "Up to 5 grams a day is considered safe": a safe dose, which the dosage reader reads
     direction = Direction.POSITIVE if positive else Direction.NEGATIVE
     warned = [m.name for m in conditions if m.name not in not_treated and _holder(quote, m, index)]
     named = [m.name for m in conditions if m.name != ADVERSE_EFFECTS and (

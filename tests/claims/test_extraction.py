@@ -1491,10 +1491,12 @@ BLIND8_RECALL_FLOOR = 0.90  # 0.942 of 293 listed
 BLIND8_PRECISION_FLOOR = 0.90  # 0.940 of 234 extracted
 BLIND8_EXACT_RECALL_FLOOR = 0.45  # 0.491
 BLIND8_EXACT_PRECISION_FLOOR = 0.55  # 0.603
-BLIND9_RECALL_FLOOR = 0.85  # the ninth blind set's first run on 2026-12-03: 0.860 of 293 listed (rules alone 0.614)
-BLIND9_PRECISION_FLOOR = 0.90  # 0.914 of 244 extracted (rules alone 0.948 of 153)
-BLIND9_EXACT_RECALL_FLOOR = 0.45  # 0.491 (rules alone 0.362)
-BLIND9_EXACT_PRECISION_FLOOR = 0.55  # 0.598 (rules alone 0.706)
+# The ninth set's first run on 2026-12-03 (the second reader trained on the 94 articles before it): 0.860 / 0.914
+# (rules alone 0.614 / 0.948), exact 0.491 / 0.598; in the training data since.
+BLIND9_RECALL_FLOOR = 0.90  # 0.942 of 293 listed
+BLIND9_PRECISION_FLOOR = 0.90  # 0.959 of 243 extracted
+BLIND9_EXACT_RECALL_FLOOR = 0.50  # 0.536
+BLIND9_EXACT_PRECISION_FLOOR = 0.60  # 0.654
 
 
 def test_the_fourth_blind_set_keeps_what_tuning_on_it_gained() -> None:
@@ -1541,10 +1543,10 @@ def test_the_eighth_blind_set_keeps_what_training_on_it_gained() -> None:
     assert both.precision >= BLIND8_PRECISION_FLOOR and exact.precision >= BLIND8_EXACT_PRECISION_FLOOR
 
 
-def test_the_ninth_blind_set_meets_the_bar_for_other_remedies() -> None:
+def test_the_ninth_blind_set_keeps_what_training_on_it_gained() -> None:
     """Ten articles written and labelled blind (tests/data/blind9-articles; the JSON's about says who and how)
-    after the second reader was trained on the 94 before them, in its final form of 2026-12-03: its first run is
-    the honest estimate, recall 0.860 and precision 0.914 against the bar's 0.8 and 0.75 (docs/extraction.md)."""
+    after the second reader was trained on the 94 before them. Its first run met the bar for other remedies,
+    recall 0.860 and precision 0.914 against 0.8 and 0.75 (docs/extraction.md); trained on since."""
     both, exact = report("ninth blind set", BLIND9_LABELLED, BLIND9)
     assert both.recall >= BLIND9_RECALL_FLOOR and exact.recall >= BLIND9_EXACT_RECALL_FLOOR
     assert both.precision >= BLIND9_PRECISION_FLOOR and exact.precision >= BLIND9_EXACT_PRECISION_FLOOR

@@ -19,6 +19,7 @@ DEFAULT_SETS = (  # every labelled set whose first run is recorded; a new blind 
     ("tests/data/blind6-claims-labelled.json", "tests/data/blind6-articles"),
     ("tests/data/blind7-claims-labelled.json", "tests/data/blind7-articles"),
     ("tests/data/blind8-claims-labelled.json", "tests/data/blind8-articles"),
+    ("tests/data/blind9-claims-labelled.json", "tests/data/blind9-articles"),
 )
 
 
