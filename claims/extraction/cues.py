@@ -326,8 +326,6 @@ LACK_SURFACE = re.compile(
 LACK_BEFORE = re.compile(
     r"\b(?:negative|bad|poor|low|lower|depressed|worse|reduced)\s+$|\b(?:time|takes|long|delay)\b[\w\s]{0,14}$", _I
 )
-# "It is not a cure for anxiety": a disclaimer beside the claims, not a claim that it does not help; "it does
-# not cure liver disease" is one.
 # "It is not known whether it is safe", "there is no safety information", "nobody has studied it in nursing babies",
 # "ask your pharmacist to make sure it is safe with your other medicines": no reassurance.
 SAFETY_UNKNOWN = re.compile(
@@ -343,6 +341,8 @@ SAFETY_UNKNOWN = re.compile(
 DISCLAIMER = re.compile(
     r"\b(?:(?:not|n't|never)\s+(?:a|an|the)|no)\s+(?:\w+\s+)?(?:cure|magic\s+bullet|miracle|quick\s+fix|panacea)\b", _I
 )
+# "It is not a cure for anxiety": a disclaimer beside the claims, not a claim that it does not help; "it does
+# not cure liver disease" is one.
 A_CURE_DENIED = re.compile(r"\b(?:(?:not|n't)\s+(?:a|an|the)|no)\s+(?:\w+\s+)?$", _I)
 WORSENS = re.compile(r"worsen|exacerbat|aggravat", _I)
 WORSENING = re.compile(r"increas|rais|ris[ei]|elevat", _I)  # raising a disease measure ("raise blood pressure") harms

@@ -258,13 +258,16 @@ class _ArticleReader:
         if skipped or self.learned is None or who is None or c.DISCLAIMER.search(quote):
             return []
         efficacy, safety = self.learned.claim_probabilities(view)
+        if max(efficacy, safety) < self.learned.threshold:
+            return []
+        names = features(view)  # what the direction models weigh
         read: list[Finding] = []
         if safety >= self.learned.threshold:
-            positive = self.learned.probability("safety_positive", features(view)) >= 0.5
+            positive = self.learned.probability("safety_positive", names) >= 0.5
             local = [_relative(m, sentence.start) for m in found if m.kind == "condition"]
             read += second.harms(quote, local, positive, self.index, self.not_treated)
         if efficacy >= self.learned.threshold:
-            negative = self.learned.probability("efficacy_negative", features(view)) >= 0.5
+            negative = self.learned.probability("efficacy_negative", names) >= 0.5
             warned = {f.condition for f in read if f.effect == CONTRAINDICATED}  # "not right for anyone with X"
             conditions = [m.name for m in found if m.kind == "condition" and m.name not in warned]
             read += second.benefits(self._treated(sentence, quote, conditions), negative, self.index)

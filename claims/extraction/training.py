@@ -80,12 +80,13 @@ def train(sets: Sequence[LabelledSet], vocabulary: Vocabulary) -> dict[str, Any]
     from sklearn.linear_model import LogisticRegression
 
     data = examples(sets, vocabulary)
+    seen = Counter(name for e in data for name in e.names)
+    # a feature seen in fewer than MIN_COUNT sentences teaches nothing that carries over
+    data = [Example([n for n in e.names if seen[n] >= MIN_COUNT], e.targets, e.article) for e in data]
     weights: dict[str, dict[str, float]] = {}
     bias: dict[str, float] = {}
-    seen = Counter(name for e in data for name in e.names)
-    for target in TARGETS:  # a feature seen in fewer than MIN_COUNT sentences teaches nothing that carries over
-        chosen = [Example([n for n in e.names if seen[n] >= MIN_COUNT], e.targets, e.article)
-                  for e in data if e.targets[target] is not None]
+    for target in TARGETS:
+        chosen = [e for e in data if e.targets[target] is not None]
         vectorizer = DictVectorizer()
         matrix = vectorizer.fit_transform([dict.fromkeys(e.names, 1) for e in chosen])
         model = LogisticRegression(C=REGULARISATION, max_iter=5000)

@@ -31,7 +31,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        vocabulary = _read_vocabulary(Path(options["vocabulary"] or settings.VOCABULARY_FIXTURE))
+        vocabulary = read_vocabulary(Path(options["vocabulary"] or settings.VOCABULARY_FIXTURE))
         files = [file_document(path, vocabulary) for path in options["paths"]]
         if options["json"]:
             self.stdout.write(json.dumps({"files": files}, indent=2, ensure_ascii=False))
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         self.stdout.write(f"   {len(document['claims'])} claims\n")
 
 
-def _read_vocabulary(path: Path) -> Vocabulary:
+def read_vocabulary(path: Path) -> Vocabulary:
     try:
         return Vocabulary.from_json(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.extraction.learned import MODEL_FILE
 from claims.extraction.training import LabelledSet, train
-from claims.extraction.vocabulary import Vocabulary
+from claims.management.commands.extract_claims import read_vocabulary
 
 DEFAULT_SETS = (  # every labelled set whose first run is recorded; a new blind set stays out until its first run
     ("tests/data/claims-labelled.json", "fixtures/articles"),
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             if not labels.is_file() or not articles.is_dir():
                 raise CommandError(f"{labels}: no such labelled file, or {articles}: no such directory")
             sets.append(LabelledSet(labels, articles))
-        vocabulary = Vocabulary.from_json(json.loads(Path(settings.VOCABULARY_FIXTURE).read_text(encoding="utf-8")))
+        vocabulary = read_vocabulary(Path(settings.VOCABULARY_FIXTURE))
         model = train(sets, vocabulary)
         output = Path(str(options["output"]))
         temporary = output.with_suffix(".tmp")
